@@ -1,0 +1,108 @@
+"""The shared vocabulary of the number engine: what a mention is and what its value can be.
+
+Values are plain, hashable and comparable across languages, so that matching is a matter of
+equality (or of a declared tolerance), never of string shape.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any, Union
+
+# Kinds of mention. A Vietnamese and an English mention can match only when their kinds are compatible
+# (see vnsumm.numbers.match); ``number`` is a bare quantity with an optional unit.
+KINDS = (
+    "number",  # 5, 32.439,8 tỷ đồng, 3 triệu lượt, VND 32,439.8 billion, seven
+    "percent",  # 5,5%, 85 phần trăm, 5.5 percent / per cent
+    "date",  # 10/6, 11-06-2024, ngày 10 tháng 6 năm 2024, tháng 11, năm 2024, June 10
+    "time",  # 10:41, 5h, 18h30, 7 giờ sáng, 7 a.m.
+    "range",  # 2019-2022, 16 đến 24, between 16 and 24
+    "ratio",  # 18/18, 18 of 18, all 18
+    "ordinal",  # thứ 7, lần thứ XVIII, 7th, seventh, quý II (quarter), khóa XV
+    "code",  # A58, COVID-19, Vành đai 4, Nghị quyết số 44
+    "decade",  # những năm 90, 1990s
+)
+
+
+@dataclass(frozen=True)
+class DateValue:
+    """A calendar date with any part unknown (``10/6`` has no year; ``tháng 11`` has only a month)."""
+
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+
+    def __str__(self) -> str:
+        y = f"{self.year:04d}" if self.year is not None else "----"
+        m = f"{self.month:02d}" if self.month is not None else "--"
+        d = f"{self.day:02d}" if self.day is not None else "--"
+        return f"{y}-{m}-{d}"
+
+
+@dataclass(frozen=True)
+class TimeValue:
+    """A time of day on the 24-hour clock; ``minute`` is None when only the hour was said (``5h``)."""
+
+    hour: int
+    minute: int | None = None
+
+    def __str__(self) -> str:
+        return f"{self.hour:02d}:{self.minute:02d}" if self.minute is not None else f"{self.hour:02d}h"
+
+
+@dataclass(frozen=True)
+class RatioValue:
+    numerator: Decimal
+    denominator: Decimal
+
+    def __str__(self) -> str:
+        return f"{self.numerator}/{self.denominator}"
+
+
+@dataclass(frozen=True)
+class RangeValue:
+    low: Value
+    high: Value
+
+    def __str__(self) -> str:
+        return f"{self.low}..{self.high}"
+
+
+Value = Union[Decimal, DateValue, TimeValue, RatioValue, RangeValue, str]
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One number as written in one text, with its meaning.
+
+    ``start``/``end`` are character offsets into the text it was extracted from.
+    ``alternatives`` holds other readings of an ambiguous form (``10,000`` in Vietnamese text is
+    either ten thousand or ten). ``soft`` marks number words (``hai``, ``seven``): checked, but they
+    fail a document only under ``strict``.
+    """
+
+    text: str
+    start: int
+    end: int
+    kind: str
+    value: Value
+    unit: str | None = None
+    soft: bool = False
+    alternatives: tuple[Value, ...] = field(default=())
+
+    @property
+    def readings(self) -> tuple[Value, ...]:
+        return (self.value, *self.alternatives)
+
+    def span_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "start": self.start, "end": self.end}
+
+
+def value_to_json(value: Value) -> Any:
+    """A JSON-safe form of a value: numbers stay numbers, structured values become strings or lists."""
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() and abs(value) < 2**53 else float(value)
+    if isinstance(value, RangeValue):
+        return [value_to_json(value.low), value_to_json(value.high)]
+    return str(value)

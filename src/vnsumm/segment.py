@@ -1,0 +1,145 @@
+"""Segmentation: canonical text -> :class:`~vnsumm.document.Document` with underthesea.
+
+Paragraphs are split on blank lines first (``sent_tokenize`` would merge across them), then each
+paragraph into sentences with ``underthesea.sent_tokenize`` and each sentence into words with
+``underthesea.word_tokenize``. Pieces are mapped back onto the source by character alignment, because
+the tokenizers may change spacing: offsets always index into the text that was given.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from .document import Document, Paragraph, Role, Sentence, Word
+from .textio import require_content
+
+# A line holding only whitespace (NBSP included: Python's str.isspace covers it) is a blank line.
+_BLANK_LINES = re.compile(r"\n[^\S\n]*\n(?:[^\S\n]*\n)*")
+_SENTENCE_END = re.compile(r"[.!?…:;]['\"”’»)\]]*$")
+_SOURCE_LINE = re.compile(r"^\(?\s*(theo|nguồn)\b\s*:?\s*\S", re.IGNORECASE)
+_DATELINE_WORDS = re.compile(
+    r"(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ\s+nhật|t[2-7]|cn|ngày|tháng|năm|lúc|giờ|sáng|chiều|tối|"
+    r"cập\s+nhật|đăng|gmt|utc|am|pm|\d+|[\s,:/\-.|()+]+)+",
+    re.IGNORECASE,
+)
+_DATE_OR_TIME = re.compile(r"\d{1,2}\s*[:h]\s*\d{2}|\d{1,2}\s*[/\-.]\s*\d{1,2}")
+_MAX_HEADLINE_WORDS = 60
+_MAX_CAPTION_WORDS = 60
+_MAX_SOURCE_WORDS = 12
+
+
+def split_paragraphs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each paragraph: runs of text between blank lines, surrounding whitespace trimmed."""
+    spans = []
+    cursor = 0
+    for match in _BLANK_LINES.finditer(text):
+        spans.append((cursor, match.start()))
+        cursor = match.end()
+    spans.append((cursor, len(text)))
+    return [trimmed for start, end in spans if (trimmed := _trim(text, start, end))]
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return (start, end) if start < end else None
+
+
+def is_dateline(text: str) -> bool:
+    """A paragraph made only of a date, a time and their decorations (``10:41 11-06-2024``)."""
+    return (
+        len(text) <= 80
+        and _DATE_OR_TIME.search(text) is not None
+        and _DATELINE_WORDS.fullmatch(text) is not None
+    )
+
+
+def classify(texts: Sequence[str]) -> list[Role]:
+    """Give each paragraph its role from its shape and place, the way a news page is laid out."""
+    roles = []
+    for i, text in enumerate(texts):
+        words = len(text.split())
+        if i == 0 and len(texts) > 1 and words <= _MAX_HEADLINE_WORDS and not is_dateline(text):
+            roles.append(Role.HEADLINE)
+        elif is_dateline(text):
+            roles.append(Role.DATELINE)
+        elif _SOURCE_LINE.match(text) and words <= _MAX_SOURCE_WORDS:
+            roles.append(Role.SOURCE)
+        elif i > 0 and words <= _MAX_CAPTION_WORDS and "\n" not in text and not _SENTENCE_END.search(text):
+            roles.append(Role.CAPTION)
+        else:
+            roles.append(Role.BODY)
+    return roles
+
+
+def align(pieces: Sequence[str], text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Find each piece in ``text[start:end]`` in order, ignoring differences in whitespace.
+
+    Tokenizers may collapse or insert spaces; the non-space characters still come in order. A piece
+    that cannot be aligned (the tokenizer changed its characters) is looked up by plain search, and
+    dropped if absent, so every returned span is a real slice of ``text``.
+    """
+    end = len(text) if end is None else end
+    spans = []
+    cursor = start
+    for piece in pieces:
+        span = _align_one(piece, text, cursor, end)
+        if span is None:
+            found = text.find(piece.strip(), cursor, end)
+            span = (found, found + len(piece.strip())) if found >= 0 and piece.strip() else None
+        if span is not None:
+            spans.append(span)
+            cursor = span[1]
+    return spans
+
+
+def _align_one(piece: str, text: str, cursor: int, end: int) -> tuple[int, int] | None:
+    chars = [c for c in piece if not c.isspace()]
+    if not chars:
+        return None
+    i = cursor
+    while i < end and text[i].isspace():
+        i += 1
+    first = i
+    for char in chars:
+        while i < end and text[i].isspace():
+            i += 1
+        if i >= end or text[i] != char:
+            return None
+        i += 1
+    return first, i
+
+
+def segment(
+    text: str,
+    *,
+    sent_tokenize: Callable[[str], list[str]] | None = None,
+    word_tokenize: Callable[[str], list[str]] | None = None,
+) -> Document:
+    """Segment canonical text (see :func:`vnsumm.textio.normalise`) into a Document.
+
+    The tokenizers default to underthesea's; passing others keeps this stage testable and swappable.
+    """
+    require_content(text)
+    if sent_tokenize is None or word_tokenize is None:
+        import underthesea
+
+        sent_tokenize = sent_tokenize or underthesea.sent_tokenize
+        word_tokenize = word_tokenize or underthesea.word_tokenize
+    spans = split_paragraphs(text)
+    roles = classify([text[s:e] for s, e in spans])
+    paragraphs = []
+    sentence_index = 0
+    for p_index, ((p_start, p_end), role) in enumerate(zip(spans, roles)):
+        sentences = []
+        pieces = sent_tokenize(text[p_start:p_end]) if role is Role.BODY else [text[p_start:p_end]]
+        for s_start, s_end in align(pieces, text, p_start, p_end) or [(p_start, p_end)]:
+            word_spans = align(word_tokenize(text[s_start:s_end]), text, s_start, s_end)
+            words = tuple(Word(text[a:b], a, b) for a, b in word_spans)
+            sentences.append(Sentence(sentence_index, p_index, text[s_start:s_end], s_start, s_end, words))
+            sentence_index += 1
+        paragraphs.append(Paragraph(p_index, role, text[p_start:p_end], p_start, p_end, tuple(sentences)))
+    return Document(text=text, paragraphs=tuple(paragraphs))
