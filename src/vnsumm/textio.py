@@ -30,6 +30,8 @@ def decode(data: bytes, *, name: str = "input") -> str:
         if data.startswith(bom):
             data, encoding, bom_length = data[len(bom) :], bom_encoding, len(bom)
             break
+    if encoding == "utf-8" and (nul := data.find(b"\x00")) >= 0:
+        raise InputError(f"{name}: looks like a binary file (NUL byte at byte offset {nul + bom_length})")
     try:
         text = data.decode(encoding)
     except UnicodeDecodeError as exc:
@@ -40,7 +42,8 @@ def decode(data: bytes, *, name: str = "input") -> str:
     for offset, char in enumerate(text):
         if char in _BINARY_CONTROLS:
             raise InputError(
-                f"{name}: looks like a binary file (control character U+{ord(char):04X} at character {offset})"
+                f"{name}: looks like a binary file (control character U+{ord(char):04X} at character "
+                f"{offset})"
             )
     return text
 

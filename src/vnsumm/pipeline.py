@@ -1,0 +1,237 @@
+"""The whole job in one object: text -> Document -> translation -> summary -> number report.
+
+Each stage stays callable alone (``vnsumm.segment``, ``vnsumm.translate``, ``vnsumm.summarise``,
+``vnsumm.numbers``); the Pipeline only wires them and keeps the loaded translator for reuse.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .document import Document
+from .numbers import check, extract_vi
+from .numbers.mention import value_to_json
+from .segment import segment
+from .summary import Summary, summarise
+from .textio import normalise, require_content
+
+SCHEMA_VERSION = "vnsumm.result/1"
+
+
+@dataclass(frozen=True)
+class NumberFinding:
+    """One Vietnamese number of the document and what became of it in the English."""
+
+    sentence: int
+    text: str
+    start: int  # offsets into Document.text
+    end: int
+    kind: str
+    value: Any  # JSON form (see vnsumm.numbers.mention.value_to_json)
+    unit: str | None
+    soft: bool
+    status: str  # ok | missing | changed | rounded | format, or "unchecked" without translation
+    target: dict[str, Any] | None  # {"text", "start", "end"}: offsets into that sentence's English
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "sentence": self.sentence,
+            "source": {"text": self.text, "start": self.start, "end": self.end},
+            "kind": self.kind,
+            "value": self.value,
+            "unit": self.unit,
+            "soft": self.soft,
+            "status": self.status,
+            "target": self.target,
+        }
+
+
+@dataclass(frozen=True)
+class NumberSummary:
+    """The document-level number report: every finding, English extras, and the verdict."""
+
+    checked: bool
+    strict: bool
+    findings: tuple[NumberFinding, ...]
+    extra: tuple[dict[str, Any], ...] = ()  # {"sentence", "text", "start", "end"} in the English
+
+    @property
+    def ok(self) -> bool | None:
+        """None when nothing was checked (no translation); else whether every counted mention survived."""
+        if not self.checked:
+            return None
+        return all(f.status == "ok" for f in self.findings if self.strict or not f.soft)
+
+    @property
+    def problems(self) -> tuple[NumberFinding, ...]:
+        return tuple(f for f in self.findings if self.checked and f.status != "ok")
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "checked": self.checked,
+            "ok": self.ok,
+            "strict": self.strict,
+            "mentions": [f.to_dict() for f in self.findings],
+            "extra": list(self.extra),
+        }
+
+
+@dataclass(frozen=True)
+class Result:
+    document: Document
+    translation: Any | None  # vnsumm.translate.Translation
+    summary: Summary
+    numbers: NumberSummary
+    model: str | None = None
+
+    def to_dict(self, *, words: bool = True) -> dict[str, Any]:
+        """The stable JSON form documented in the README (schema ``vnsumm.result/1``)."""
+        english = self.translation.text_of if self.translation is not None else (lambda _index: None)
+        summary = self.summary.to_dict()
+        for sentence in summary["sentences"]:
+            sentence["translation"] = english(sentence["index"])
+        return {
+            "schema": SCHEMA_VERSION,
+            "model": self.model,
+            "document": self.document.to_dict(words=words),
+            "translation": None
+            if self.translation is None
+            else translation_dict(self.document, self.translation),
+            "summary": summary,
+            "numbers": self.numbers.to_dict(),
+        }
+
+
+def translation_dict(document: Document, translation: Any) -> dict[str, Any]:
+    return {
+        "model": translation.model,
+        "sentences": [
+            {
+                "index": s.index,
+                "paragraph": s.paragraph,
+                "source": s.text,
+                "text": translation.text_of(s.index),
+            }
+            for s in document.sentences
+        ],
+        "paragraphs": [
+            {"index": p.index, "role": p.role.value, "text": text}
+            for p, text in zip(document.paragraphs, english_paragraphs(document, translation))
+        ],
+    }
+
+
+def english_paragraphs(document: Document, translation: Any) -> list[str]:
+    """The English text by paragraph: sentences joined the way they were laid out in the source."""
+    return [" ".join(translation.text_of(s.index) for s in p.sentences).strip() for p in document.paragraphs]
+
+
+def extract_numbers(document: Document) -> NumberSummary:
+    """Number extraction alone (no translation): every mention, status ``unchecked``."""
+    findings = []
+    for sentence in document.sentences:
+        for m in extract_vi(sentence.text):
+            findings.append(
+                NumberFinding(
+                    sentence=sentence.index,
+                    text=m.text,
+                    start=sentence.start + m.start,
+                    end=sentence.start + m.end,
+                    kind=m.kind,
+                    value=value_to_json(m.value),
+                    unit=m.unit,
+                    soft=m.soft,
+                    status="unchecked",
+                    target=None,
+                )
+            )
+    return NumberSummary(checked=False, strict=False, findings=tuple(findings))
+
+
+def check_numbers(
+    document: Document, translation: Any, *, allow_rounding: bool = False, strict: bool = False
+) -> NumberSummary:
+    """Check every translated sentence against its source; offsets are placed in document coordinates."""
+    findings: list[NumberFinding] = []
+    extra: list[dict[str, Any]] = []
+    for sentence in document.sentences:
+        report = check(sentence.text, translation.text_of(sentence.index), allow_rounding=allow_rounding)
+        data = report.to_dict(source_offset=sentence.start)
+        for item in data["mentions"]:
+            findings.append(
+                NumberFinding(
+                    sentence=sentence.index,
+                    text=item["source"]["text"],
+                    start=item["source"]["start"],
+                    end=item["source"]["end"],
+                    kind=item["kind"],
+                    value=item["value"],
+                    unit=item.get("unit"),
+                    soft=bool(item.get("soft")),
+                    status=item["status"],
+                    target=item["target"],
+                )
+            )
+        extra.extend({"sentence": sentence.index, **span} for span in data["extra"])
+    return NumberSummary(checked=True, strict=strict, findings=tuple(findings), extra=tuple(extra))
+
+
+@dataclass
+class Pipeline:
+    """Runs every stage on a text; build it with :meth:`from_config`.
+
+    ``translate=False`` gives segmentation, summary and number extraction only: it needs no model
+    and works offline anywhere. The translator is loaded on first use and kept for later texts.
+    """
+
+    config: Any | None = None  # vnsumm.config.ModelConfig
+    model: str | None = None
+    translate: bool = True
+    sentences: int = 3
+    ratio: float | None = None
+    allow_rounding: bool = False
+    strict: bool = False
+    device: str = "auto"
+    batch_size: int = 16
+    progress: bool | None = None
+    _translator: Any = field(default=None, init=False, repr=False)
+
+    @classmethod
+    def from_config(cls, config: str | Path | None = None, **options: Any) -> Pipeline:
+        """Read models.yaml (explicit path, ``$VNSUMM_CONFIG``, ``./models.yaml`` or the packaged one)."""
+        from .config import load_config
+
+        loaded = load_config(config)
+        pipeline = cls(config=loaded, **options)
+        if pipeline.translate:
+            loaded.spec(pipeline.model_name)  # fail early on an unknown model name
+        return pipeline
+
+    @property
+    def model_name(self) -> str:
+        if self.config is None:
+            raise ValueError("Pipeline has no model config: build it with Pipeline.from_config()")
+        return self.model or self.config.default
+
+    def translator(self) -> Any:
+        if self._translator is None:
+            from .translate import Translator
+
+            self._translator = Translator.load(
+                self.config.spec(self.model_name),
+                device=self.device,
+                batch_size=self.batch_size,
+                progress=self.progress,
+            )
+        return self._translator
+
+    def run(self, text: str) -> Result:
+        document = segment(require_content(normalise(text)))
+        summary = summarise(document, self.sentences, ratio=self.ratio)
+        if not self.translate:
+            return Result(document, None, summary, extract_numbers(document))
+        translation = self.translator().translate_document(document)
+        numbers = check_numbers(document, translation, allow_rounding=self.allow_rounding, strict=self.strict)
+        return Result(document, translation, summary, numbers, model=self.model_name)

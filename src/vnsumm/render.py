@@ -1,0 +1,154 @@
+"""Renderers: a Result (or a Translation) as markdown, plain text or JSON. Pure functions of their input."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from .document import Role
+from .pipeline import NumberFinding, Result, english_paragraphs, translation_dict
+
+FORMATS = ("markdown", "json", "text")
+
+
+def to_json(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2)
+
+
+def render(result: Result, fmt: str) -> str:
+    if fmt == "json":
+        return to_json(result.to_dict())
+    if fmt == "text":
+        return render_text(result)
+    return render_markdown(result)
+
+
+def _headline(result: Result) -> str:
+    headline = result.document.headline
+    return headline.text if headline is not None else "(no headline)"
+
+
+def _english_headline(result: Result) -> str | None:
+    headline = result.document.headline
+    if headline is None or result.translation is None:
+        return None
+    return english_paragraphs(result.document, result.translation)[headline.index]
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def _snippet(text: str, start: int, end: int, width: int = 40) -> str:
+    """The mention in bold with some context on each side, on one line."""
+    left = text[max(0, start - width) : start].lstrip()
+    right = text[end : end + width].rstrip()
+    prefix = "…" if start - width > 0 else ""
+    suffix = "…" if end + width < len(text) else ""
+    return _cell(f"{prefix}{left}**{text[start:end]}**{right}{suffix}")
+
+
+def _english_snippet(result: Result, finding: NumberFinding) -> str:
+    if result.translation is None:
+        return ""
+    english = result.translation.text_of(finding.sentence)
+    if finding.target is None:
+        return _cell(english if len(english) <= 90 else english[:87] + "…")
+    return _snippet(english, finding.target["start"], finding.target["end"])
+
+
+def _number_verdict(result: Result) -> str:
+    numbers = result.numbers
+    counted = [f for f in numbers.findings if numbers.strict or not f.soft]
+    if not numbers.checked:
+        return f"{len(numbers.findings)} number mentions found; not checked (no translation)."
+    problems = [f for f in counted if f.status != "ok"]
+    if not problems:
+        return f"All {len(counted)} numbers of the source survive in the English."
+    return f"{len(problems)} of {len(counted)} numbers did not survive the translation."
+
+
+def render_markdown(result: Result) -> str:
+    lines = [f"# {_headline(result)}", ""]
+    english_headline = _english_headline(result)
+    if english_headline:
+        lines += [f"*{english_headline}*", ""]
+    lines += _markdown_translation(result)
+    lines += ["## Summary", ""]
+    for s in result.summary.sentences:
+        lines.append(f"- **[{s.index}]** {s.text}")
+        if result.translation is not None:
+            lines.append(f"  - *{result.translation.text_of(s.index)}*")
+    lines += ["", "## Numbers", "", _number_verdict(result), ""]
+    lines += _markdown_number_table(result)
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def _markdown_translation(result: Result) -> list[str]:
+    if result.translation is None:
+        return []
+    lines = [f"## English translation ({result.model})", ""]
+    paragraphs = english_paragraphs(result.document, result.translation)
+    for paragraph, english in zip(result.document.paragraphs, paragraphs):
+        if paragraph.role is Role.HEADLINE:
+            continue
+        lines += [f"> *{english}*" if paragraph.role is Role.CAPTION else english, ""]
+    return lines
+
+
+def _markdown_number_table(result: Result) -> list[str]:
+    numbers = result.numbers
+    if numbers.checked:
+        rows = numbers.problems
+        if not rows:
+            return []
+        lines = ["| status | kind | Vietnamese | English | place |", "|---|---|---|---|---|"]
+        for f in rows:
+            source = _snippet(result.document.text, f.start, f.end)
+            place = f"sentence {f.sentence}, chars {f.start}-{f.end}"
+            soft = " (soft)" if f.soft else ""
+            lines.append(
+                f"| {f.status}{soft} | {f.kind} | {source} | {_english_snippet(result, f)} | {place} |"
+            )
+        return [*lines, ""]
+    lines = ["| kind | value | Vietnamese | place |", "|---|---|---|---|"]
+    for f in numbers.findings:
+        value = json.dumps(f.value, ensure_ascii=False)
+        unit = f" {f.unit}" if f.unit else ""
+        source = _snippet(result.document.text, f.start, f.end, 25)
+        lines.append(f"| {f.kind} | {_cell(value)}{_cell(unit)} | {source} | chars {f.start}-{f.end} |")
+    return [*lines, ""]
+
+
+def render_text(result: Result) -> str:
+    lines = [_headline(result)]
+    english_headline = _english_headline(result)
+    if english_headline:
+        lines.append(english_headline)
+    if result.translation is not None:
+        lines += ["", f"ENGLISH ({result.model})", ""]
+        for paragraph, english in zip(
+            result.document.paragraphs, english_paragraphs(result.document, result.translation)
+        ):
+            if paragraph.role is not Role.HEADLINE:
+                lines += [english, ""]
+    lines += ["", "SUMMARY"]
+    for s in result.summary.sentences:
+        lines.append(f"[{s.index}] {s.text}")
+        if result.translation is not None:
+            lines.append(f"     {result.translation.text_of(s.index)}")
+    lines += ["", "NUMBERS", _number_verdict(result)]
+    for f in result.numbers.problems:
+        english = f.target["text"] if f.target else "(nothing)"
+        lines.append(
+            f"  {f.status:8} {f.text!r} -> {english!r} (sentence {f.sentence}, chars {f.start}-{f.end})"
+        )
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def render_translation(document: Any, translation: Any, fmt: str) -> str:
+    """`vnsumm translate`: the English by paragraph (text/markdown) or sentence-aligned JSON."""
+    if fmt == "json":
+        return to_json(translation_dict(document, translation))
+    separator = "\n\n"
+    return separator.join(english_paragraphs(document, translation)).rstrip() + "\n"

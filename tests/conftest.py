@@ -1,0 +1,30 @@
+"""Shared fixtures: the sample article and the ../shared data folder (absent in a user's clone)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLES = ROOT / "samples"
+SHARED = ROOT.parent / "shared"
+SAMPLE_VI = SAMPLES / "hanoi-hagiang-2024-06-11.vi.txt"
+
+
+@pytest.fixture(scope="session")
+def sample_text() -> str:
+    from vnsumm.textio import read_text
+
+    return read_text(SAMPLE_VI)
+
+
+@pytest.fixture(scope="session")
+def shared_dir() -> Path:
+    """../shared beside the checkout; tests that need it skip cleanly where it is absent."""
+    if not (SHARED / "data").is_dir():
+        pytest.skip("../shared is absent (only the project's machines have it)")
+    return SHARED
+
+
+from tiny_models import tiny_config  # noqa: E402,F401  (session fixture: tiny models of every family)

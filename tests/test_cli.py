@@ -1,0 +1,221 @@
+"""The command line as a user meets it: outputs, exit codes, and one-line errors (never a traceback)."""
+
+from __future__ import annotations
+
+import codecs
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from vnsumm.cli import main
+
+from conftest import SAMPLE_VI
+
+RESULT_KEYS = {"schema", "model", "document", "translation", "summary", "numbers"}
+
+
+def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    code = main(args)
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def test_no_translate_json_prints_the_documented_schema(capsys) -> None:
+    code, out, err = run(["summarise", str(SAMPLE_VI), "--no-translate", "--format", "json"], capsys)
+    assert code == 0, err
+    data = json.loads(out)
+    assert set(data) == RESULT_KEYS
+    assert data["schema"] == "vnsumm.result/1"
+    assert data["model"] is None and data["translation"] is None
+    paragraph = data["document"]["paragraphs"][0]
+    assert set(paragraph) == {"index", "role", "text", "start", "end", "sentences"}
+    assert set(paragraph["sentences"][0]) == {"index", "paragraph", "text", "start", "end", "words"}
+    summary = data["summary"]
+    assert len(summary["sentences"]) == 3
+    assert set(summary["sentences"][0]) >= {"index", "text", "start", "end", "score", "translation"}
+    numbers = data["numbers"]
+    assert numbers["checked"] is False and numbers["ok"] is None
+    assert len(numbers["mentions"]) >= 80
+    mention = numbers["mentions"][0]
+    assert set(mention) >= {"sentence", "source", "kind", "value", "unit", "soft", "status", "target"}
+    assert {m["status"] for m in numbers["mentions"]} == {"unchecked"}
+    text = SAMPLE_VI.read_text(encoding="utf-8")
+    for m in numbers["mentions"]:
+        assert text[m["source"]["start"] : m["source"]["end"]] == m["source"]["text"]
+
+
+def test_no_translate_markdown_shows_headline_summary_and_numbers(capsys) -> None:
+    code, out, _ = run(["summarise", str(SAMPLE_VI), "--no-translate"], capsys)
+    assert code == 0
+    assert out.startswith("# Hà Nội - Hà Giang: Tăng cường hợp tác")
+    assert "## Summary" in out and "## Numbers" in out
+    assert "**32.439,8 tỷ đồng**" in out
+
+
+def test_text_format_and_sentences_option(capsys) -> None:
+    code, out, _ = run(
+        ["summarise", str(SAMPLE_VI), "--no-translate", "--format", "text", "--sentences", "5"], capsys
+    )
+    assert code == 0
+    summary = out.split("SUMMARY\n", 1)[1].split("\n\nNUMBERS", 1)[0]
+    assert len(summary.strip().splitlines()) == 5
+
+
+def test_stdin_input(capsys, monkeypatch) -> None:
+    stdin = type("Stdin", (), {"buffer": type("B", (), {"read": lambda self: SAMPLE_VI.read_bytes()})()})()
+    monkeypatch.setattr(sys, "stdin", stdin)
+    code, out, _ = run(["summarise", "-", "--no-translate", "--format", "json"], capsys)
+    assert code == 0 and json.loads(out)["summary"]["sentences"]
+
+
+def test_output_file(tmp_path, capsys) -> None:
+    target = tmp_path / "out.md"
+    code, out, _ = run(["summarise", str(SAMPLE_VI), "--no-translate", "-o", str(target)], capsys)
+    assert code == 0 and out == ""
+    assert target.read_text(encoding="utf-8").startswith("# Hà Nội")
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"", "empty"),
+        (b" \n\xc2\xa0\n\t", "empty"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00", "binary"),
+        ("Hà Nội".encode() + b"\xff", "byte offset 9"),
+    ],
+    ids=["empty", "whitespace-nbsp", "binary", "not-utf8"],
+)
+def test_bad_input_exits_2_with_one_line(tmp_path, capsys, content: bytes, message: str) -> None:
+    path = tmp_path / "bad.txt"
+    path.write_bytes(content)
+    code, out, err = run(["summarise", str(path), "--no-translate"], capsys)
+    assert code == 2 and out == ""
+    assert message in err and err.count("\n") == 1 and "Traceback" not in err
+
+
+@pytest.mark.parametrize(
+    "encode",
+    [
+        lambda t: codecs.BOM_UTF8 + t.encode(),
+        lambda t: codecs.BOM_UTF16_LE + t.encode("utf-16-le"),
+        lambda t: t.replace("\n", "\r\n").encode(),
+    ],
+    ids=["utf8-bom", "utf16-bom", "crlf"],
+)
+def test_unusual_encodings_give_the_same_result(tmp_path, capsys, encode) -> None:
+    text = SAMPLE_VI.read_text(encoding="utf-8")
+    path = tmp_path / "a.txt"
+    path.write_bytes(encode(text))
+    _, expected, _ = run(["summarise", str(SAMPLE_VI), "--no-translate", "--format", "json"], capsys)
+    code, out, _ = run(["summarise", str(path), "--no-translate", "--format", "json"], capsys)
+    assert code == 0 and out == expected
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["summarise"],
+        ["summarise", "a.txt", "--jsonl", "b.jsonl"],
+        ["summarise", "a.txt", "--sentences", "0"],
+        ["summarise", "a.txt", "--ratio", "2"],
+        ["summarise", "a.txt", "--format", "yaml"],
+        ["frobnicate"],
+    ],
+)
+def test_usage_errors_exit_2(capsys, args: list[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(args)
+    assert exit_info.value.code == 2
+    assert "Traceback" not in capsys.readouterr().err
+
+
+def test_missing_file_exits_2(capsys) -> None:
+    code, _, err = run(["summarise", "no/such/file.txt", "--no-translate"], capsys)
+    assert code == 2 and "no such file" in err
+
+
+def test_jsonl_batch_keeps_order_and_reports_bad_lines(tmp_path, capsys) -> None:
+    article = SAMPLE_VI.read_text(encoding="utf-8")
+    lines = [
+        json.dumps({"id": "a", "text": article}, ensure_ascii=False),
+        "{not json",
+        json.dumps({"id": "b", "text": "   "}),
+        json.dumps({"id": "c"}),
+        json.dumps({"id": "d", "text": "Tiêu đề\n\nCâu một. Câu hai. Câu ba. Câu bốn."}, ensure_ascii=False),
+    ]
+    path = tmp_path / "in.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    code, out, _ = run(["summarise", "--jsonl", str(path), "--no-translate", "--sentences", "3"], capsys)
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert [row.get("id") for row in rows] == ["a", None, "b", "c", "d"]
+    assert ["error" in row for row in rows] == [False, True, True, True, False]
+    assert code == 1
+    for sentence in rows[0]["summary"]["sentences"]:
+        assert sentence["text"] in article
+    assert len(rows[4]["summary"]["sentences"]) == 3
+
+
+def offline_hub_config(tmp_path: Path) -> Path:
+    config = tmp_path / "models.yaml"
+    config.write_text(
+        "default: remote\nmodels:\n  remote:\n    hub_id: VietAI/envit5-translation\n    family: t5\n"
+        "    licence: test\n",
+        encoding="utf-8",
+    )
+    return config
+
+
+def test_missing_weights_exit_3_with_both_remedies(tmp_path, capsys, monkeypatch) -> None:
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    monkeypatch.setenv("HF_HOME", str(tmp_path / "hf"))
+    config = offline_hub_config(tmp_path)
+    code, out, err = run(["summarise", str(SAMPLE_VI), "--config", str(config)], capsys)
+    assert code == 3 and out == ""
+    assert err.count("\n") == 1
+    assert "'remote'" in err and "vnsumm models pull remote" in err and "path:" in err
+
+
+def test_console_script_missing_weights_has_no_traceback(tmp_path) -> None:
+    env = {**os.environ, "HF_HUB_OFFLINE": "1", "HF_HOME": str(tmp_path / "hf")}
+    config = offline_hub_config(tmp_path)
+    command = [sys.executable, "-m", "vnsumm.cli", "summarise", str(SAMPLE_VI), "--config", str(config)]
+    done = subprocess.run(command, capture_output=True, text=True, env=env, timeout=120)
+    assert done.returncode == 3
+    assert "Traceback" not in done.stderr and done.stderr.startswith("vnsumm: error: model 'remote'")
+
+
+def test_unknown_model_is_a_usage_error(tiny_config, capsys) -> None:
+    code, _, err = run(["summarise", str(SAMPLE_VI), "--config", str(tiny_config), "--model", "nope"], capsys)
+    assert code == 2 and "nope" in err
+
+
+def test_models_list_shows_presence_and_licence(tiny_config, capsys) -> None:
+    code, out, _ = run(["models", "list", "--config", str(tiny_config)], capsys)
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0].split()[:3] == ["name", "family", "source"]
+    assert any(line.startswith("tiny-t5 (default)") and line.rstrip().endswith("present") for line in lines)
+
+
+def test_summarise_with_a_tiny_model_runs_every_stage(tiny_config, capsys) -> None:
+    args = ["summarise", str(SAMPLE_VI), "--config", str(tiny_config), "--format", "json"]
+    code, out, err = run(args, capsys)
+    data = json.loads(out)
+    assert data["model"] == "tiny-t5"
+    assert data["numbers"]["checked"] is True
+    # Random weights cannot carry the numbers over: the check must fail, exit 1.
+    assert data["numbers"]["ok"] is False and code == 1
+    assert len(data["translation"]["sentences"]) == 56
+    assert all(s["translation"] is not None for s in data["summary"]["sentences"])
+
+
+def test_translate_command_keeps_paragraphs(tiny_config, capsys) -> None:
+    code, out, _ = run(
+        ["translate", str(SAMPLE_VI), "--config", str(tiny_config), "--model", "tiny-marian"], capsys
+    )
+    assert code == 0
+    assert len(out.rstrip("\n").split("\n\n")) == 29
