@@ -90,6 +90,9 @@ class Mention:
     unit: str | None = None
     soft: bool = False
     alternatives: tuple[Value, ...] = field(default=())
+    # Written with the other language's digit separators (``32.439,8`` in English text): ``value`` is
+    # the reading those separators have in that other language, and the matcher reports ``format``.
+    foreign_format: bool = False
 
     @property
     def readings(self) -> tuple[Value, ...]:

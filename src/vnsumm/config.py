@@ -1,0 +1,247 @@
+"""models.yaml: which translation models exist, where their weights live and how to prompt them.
+
+The file is found in this order: an explicit path, ``$VNSUMM_CONFIG``, ``./models.yaml`` in the working
+directory, then the copy packaged with vnsumm (``vnsumm/data/models.yaml``). Every mistake in it becomes a
+one-line :class:`~vnsumm.errors.ConfigError` that says what to change.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+import yaml
+
+from .errors import ConfigError
+
+FAMILIES = ("t5", "marian", "nllb", "m2m100", "mbart50")
+# Families whose tokenizer takes a source language code and whose target code starts the output.
+LANGUAGE_CODE_FAMILIES = ("nllb", "m2m100", "mbart50")
+TGT_LANG_MODES = ("forced_bos", "decoder_start")
+CONFIG_ENV = "VNSUMM_CONFIG"
+PACKAGED_CONFIG = Path(__file__).resolve().parent / "data" / "models.yaml"
+
+_MODEL_KEYS = {
+    "hub_id",
+    "path",
+    "family",
+    "licence",
+    "src_lang",
+    "tgt_lang",
+    "tgt_lang_as",
+    "input_prefix",
+    "output_prefix",
+    "max_input_tokens",
+    "output_ratio",
+    "generation",
+}
+# generate() arguments that would make output depend on chance: translations must be reproducible.
+_SAMPLING_KEYS = {"do_sample", "temperature", "top_k", "top_p", "typical_p", "penalty_alpha"}
+
+
+@dataclass(frozen=True)
+class ModelSpec:
+    """One translation model: where to load it from and how to talk to it."""
+
+    name: str
+    family: str
+    hub_id: str | None
+    path: Path | None
+    licence: str
+    src_lang: str | None = None
+    tgt_lang: str | None = None
+    input_prefix: str = ""
+    output_prefix: str = ""
+    max_input_tokens: int | None = None
+    generation: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
+    tgt_lang_as: str = "forced_bos"
+    # max_new_tokens is raised to this many output tokens per (padded) input token, so that a long input's
+    # English is not cut short; 0 keeps generation.max_new_tokens as a fixed cap.
+    output_ratio: float = 1.5
+
+    @property
+    def source(self) -> str:
+        """Where the weights come from, as a user would write it: the local path if set, else the hub id."""
+        return str(self.path) if self.path is not None else str(self.hub_id)
+
+
+@dataclass(frozen=True)
+class ModelConfig:
+    """All models of one models.yaml and the name of the default one."""
+
+    models: Mapping[str, ModelSpec]
+    default: str
+    source: Path
+
+    def get(self, name: str | None = None) -> ModelSpec:
+        """The named model (the default when ``name`` is None); unknown names list the known ones."""
+        name = self.default if name is None else name
+        if name not in self.models:
+            raise ConfigError(
+                f"unknown model '{name}' in {self.source}; known models: {', '.join(self.models)}"
+            )
+        return self.models[name]
+
+    def spec(self, name: str | None = None) -> ModelSpec:
+        """Same as :meth:`get` (the name the pipeline and CLI use)."""
+        return self.get(name)
+
+    @property
+    def default_spec(self) -> ModelSpec:
+        return self.get(self.default)
+
+
+def find_config(path: str | Path | None = None) -> Path:
+    """The models.yaml to use, by the documented resolution order."""
+    if path is not None:
+        return _existing(Path(path), "config file")
+    from_env = os.environ.get(CONFIG_ENV)
+    if from_env:
+        return _existing(Path(from_env), f"${CONFIG_ENV}")
+    local = Path.cwd() / "models.yaml"
+    if local.is_file():
+        return local
+    return _existing(PACKAGED_CONFIG, "packaged models.yaml")
+
+
+def _existing(path: Path, what: str) -> Path:
+    if not path.is_file():
+        raise ConfigError(f"{what} not found: {path}")
+    return path
+
+
+def load_config(path: str | Path | None = None) -> ModelConfig:
+    """Read and validate models.yaml (see :func:`find_config` for which file)."""
+    source = find_config(path)
+    try:
+        text = source.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{source}: cannot be read ({exc})") from None
+    return parse_config(text, source)
+
+
+def parse_config(text: str, source: Path) -> ModelConfig:
+    """Validate the YAML text of a models.yaml; ``source`` names it in errors and anchors relative paths."""
+    data = _parse_yaml(text, source)
+    if not isinstance(data, dict):
+        raise ConfigError(f"{source}: expected a mapping with 'default' and 'models' at the top level")
+    unknown = set(data) - {"default", "models"}
+    if unknown:
+        raise ConfigError(f"{source}: unknown top-level key(s) {', '.join(sorted(map(str, unknown)))}")
+    entries = data.get("models")
+    if not isinstance(entries, dict) or not entries:
+        raise ConfigError(f"{source}: 'models' must be a non-empty mapping of model names to settings")
+    models = {str(name): parse_model(str(name), entry, source) for name, entry in entries.items()}
+    default = data.get("default")
+    if default is None:
+        raise ConfigError(f"{source}: 'default' is missing; set it to one of: {', '.join(models)}")
+    if str(default) not in models:
+        raise ConfigError(
+            f"{source}: default model '{default}' is not defined; known models: {', '.join(models)}"
+        )
+    return ModelConfig(models=MappingProxyType(models), default=str(default), source=source)
+
+
+def _parse_yaml(text: str, source: Path) -> Any:
+    try:
+        return yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark is not None else ""
+        problem = getattr(exc, "problem", None) or "invalid YAML"
+        raise ConfigError(f"{source}: invalid YAML{where}: {problem}") from None
+
+
+def parse_model(name: str, entry: Any, source: Path) -> ModelSpec:
+    """One entry of ``models:``, checked field by field."""
+    where = f"{source}: model '{name}'"
+    if not isinstance(entry, dict):
+        raise ConfigError(f"{where}: expected a mapping of settings")
+    unknown = set(entry) - _MODEL_KEYS
+    if unknown:
+        raise ConfigError(
+            f"{where}: unknown setting(s) {', '.join(sorted(map(str, unknown)))}; "
+            f"allowed: {', '.join(sorted(_MODEL_KEYS))}"
+        )
+    family = entry.get("family")
+    if family not in FAMILIES:
+        raise ConfigError(f"{where}: unknown family {family!r}; expected one of: {', '.join(FAMILIES)}")
+    hub_id = _optional_str(entry, "hub_id", where)
+    path = _optional_str(entry, "path", where)
+    if hub_id is None and path is None:
+        raise ConfigError(f"{where}: set 'hub_id' (a Hugging Face repository) or 'path' (a local folder)")
+    src_lang = _optional_str(entry, "src_lang", where)
+    tgt_lang = _optional_str(entry, "tgt_lang", where)
+    if family in LANGUAGE_CODE_FAMILIES and (src_lang is None or tgt_lang is None):
+        raise ConfigError(f"{where}: family '{family}' needs both 'src_lang' and 'tgt_lang' language codes")
+    tgt_lang_as = entry.get("tgt_lang_as", "forced_bos")
+    if tgt_lang_as not in TGT_LANG_MODES:
+        raise ConfigError(f"{where}: 'tgt_lang_as' must be one of: {', '.join(TGT_LANG_MODES)}")
+    return ModelSpec(
+        name=name,
+        family=family,
+        hub_id=hub_id,
+        path=_resolve_path(path, source),
+        licence=_optional_str(entry, "licence", where) or "unknown",
+        src_lang=src_lang,
+        tgt_lang=tgt_lang,
+        input_prefix=_optional_str(entry, "input_prefix", where, strip=False) or "",
+        output_prefix=_optional_str(entry, "output_prefix", where, strip=False) or "",
+        max_input_tokens=_max_input_tokens(entry.get("max_input_tokens"), where),
+        generation=MappingProxyType(_generation(entry.get("generation"), where)),
+        tgt_lang_as=tgt_lang_as,
+        output_ratio=_output_ratio(entry.get("output_ratio", 1.5), where),
+    )
+
+
+def _optional_str(entry: Mapping[str, Any], key: str, where: str, *, strip: bool = True) -> str | None:
+    value = entry.get(key)
+    if value is None:
+        return None
+    if not isinstance(value, str) or (strip and not value.strip()):
+        raise ConfigError(f"{where}: '{key}' must be a non-empty string")
+    return value.strip() if strip else value
+
+
+def _resolve_path(path: str | None, source: Path) -> Path | None:
+    if path is None:
+        return None
+    local = Path(path).expanduser()
+    return local if local.is_absolute() else (source.resolve().parent / local)
+
+
+def _max_input_tokens(value: Any, where: str) -> int | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or value < 8:
+        raise ConfigError(f"{where}: 'max_input_tokens' must be an integer of at least 8")
+    return value
+
+
+def _output_ratio(value: Any, where: str) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 10:
+        raise ConfigError(f"{where}: 'output_ratio' must be a number from 0 to 10")
+    return float(value)
+
+
+def _generation(value: Any, where: str) -> dict[str, Any]:
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise ConfigError(f"{where}: 'generation' must be a mapping of generate() arguments")
+    sampling = _SAMPLING_KEYS & set(value)
+    if sampling - {"do_sample"} or value.get("do_sample"):
+        raise ConfigError(
+            f"{where}: 'generation' must not sample ({', '.join(sorted(sampling))}); translations are "
+            "deterministic beam search"
+        )
+    for key in ("num_beams", "max_new_tokens"):
+        if key in value and (
+            isinstance(value[key], bool) or not isinstance(value[key], int) or value[key] < 1
+        ):
+            raise ConfigError(f"{where}: 'generation.{key}' must be a positive integer")
+    return {str(k): v for k, v in value.items()}

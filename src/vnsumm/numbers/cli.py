@@ -1,0 +1,162 @@
+"""``vnsumm check``: the number check as a command (two files, or a JSONL stream of pairs).
+
+The lead's ``vnsumm.cli`` wires :func:`add_check_arguments` and :func:`run_check`; :func:`check_pairs` is
+the in-process form of ``--pairs`` (the benchmark uses it so that it measures the very same code path).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections.abc import Iterable, Iterator
+from typing import Any, TextIO
+
+from ..errors import InputError
+from ..textio import read_text
+from .match import NumberReport
+
+_SNIPPET = 40
+
+
+def add_check_arguments(parser: argparse.ArgumentParser) -> None:
+    """Arguments of ``vnsumm check``."""
+    parser.add_argument("source", nargs="?", help="Vietnamese source text file (or - for stdin)")
+    parser.add_argument("translation", nargs="?", help="English translation text file")
+    parser.add_argument(
+        "--pairs",
+        metavar="FILE.jsonl",
+        help='check many pairs: one {"id", "source", "translation"} per line (- for stdin); JSON lines out',
+    )
+    parser.add_argument("--format", choices=("text", "json"), default="text", help="report format")
+    parser.add_argument(
+        "--allow-rounding",
+        action="store_true",
+        help="accept rounded numbers (VND 32.4 trillion for 32.439,8 tỷ)",
+    )
+    parser.add_argument("--strict", action="store_true", help="number words (hai, seven) must match too")
+
+
+def check_pairs(
+    lines: Iterable[str], *, allow_rounding: bool = False, strict: bool = False
+) -> Iterator[dict]:
+    """One result dict per non-blank input line, in order; a malformed line yields an ``error`` entry."""
+    from .check import check
+
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield {"id": None, "error": f"line {number}: not JSON ({exc.msg})"}
+            continue
+        if not isinstance(record, dict):
+            yield {"id": None, "error": f"line {number}: expected a JSON object"}
+            continue
+        pair_id = record.get("id")
+        source, translation = record.get("source"), record.get("translation")
+        if not isinstance(source, str) or not isinstance(translation, str):
+            yield {"id": pair_id, "error": f"line {number}: 'source' and 'translation' must be strings"}
+            continue
+        report = check(source, translation, allow_rounding=allow_rounding, strict=strict)
+        yield {"id": pair_id, **report.to_dict()}
+
+
+def _nonempty_lines(text: str) -> list[tuple[int, str]]:
+    """(offset, line) for every line with visible text."""
+    out, offset = [], 0
+    for line in text.split("\n"):
+        if line.strip():
+            out.append((offset, line))
+        offset += len(line) + 1
+    return out
+
+
+def check_texts(
+    source: str, translation: str, *, allow_rounding: bool = False, strict: bool = False
+) -> dict[str, Any]:
+    """Check two whole texts: line by line when they have the same number of non-empty lines, else whole."""
+    from .check import check
+
+    src_lines, tgt_lines = _nonempty_lines(source), _nonempty_lines(translation)
+    if len(src_lines) != len(tgt_lines) or len(src_lines) < 2:
+        result = check(source, translation, allow_rounding=allow_rounding, strict=strict).to_dict()
+        result["aligned"] = False
+        return result
+    merged: dict[str, Any] = {"ok": True, "mentions": [], "extra": [], "aligned": True}
+    for (s_off, s_line), (t_off, t_line) in zip(src_lines, tgt_lines):
+        report: NumberReport = check(s_line, t_line, allow_rounding=allow_rounding, strict=strict)
+        part = report.to_dict(source_offset=s_off, target_offset=t_off)
+        merged["ok"] = merged["ok"] and part["ok"]
+        merged["mentions"].extend(part["mentions"])
+        merged["extra"].extend(part["extra"])
+    return merged
+
+
+def _place(text: str, offset: int) -> str:
+    line = text.count("\n", 0, offset) + 1
+    column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+    return f"line {line}, col {column}"
+
+
+def _snippet(text: str, start: int, end: int) -> str:
+    left = max(0, start - _SNIPPET // 2)
+    right = min(len(text), end + _SNIPPET // 2)
+    body = f"{text[left:start]}[{text[start:end]}]{text[end:right]}".replace("\n", " ")
+    return ("…" if left else "") + body + ("…" if right < len(text) else "")
+
+
+def format_human(
+    result: dict[str, Any], source: str, translation: str, *, allow_rounding: bool = False
+) -> str:
+    """The report a person reads: every problem with its status, both snippets and where it is."""
+    lines = []
+    counts: dict[str, int] = {}
+    for m in result["mentions"]:
+        counts[m["status"]] = counts.get(m["status"], 0) + 1
+        passed = m["status"] == "ok" or (allow_rounding and m["status"] == "rounded")
+        if passed:
+            continue
+        src = m["source"]
+        soft = " (number word)" if m["soft"] else ""
+        where = _place(source, src["start"])
+        lines.append(
+            f"{m['status'].upper():8} source {where}{soft}: {_snippet(source, src['start'], src['end'])}"
+        )
+        tgt = m["target"]
+        if tgt is not None:
+            where = _place(translation, tgt["start"])
+            lines.append(f"{'':8} english {where}: {_snippet(translation, tgt['start'], tgt['end'])}")
+        else:
+            lines.append(f"{'':8} english: (no counterpart found)")
+    for e in result["extra"]:
+        where = _place(translation, e["start"])
+        lines.append(f"{'EXTRA':8} english {where}: {_snippet(translation, e['start'], e['end'])}")
+    summary = ", ".join(f"{n} {status}" for status, n in sorted(counts.items())) or "no numbers"
+    verdict = "OK" if result["ok"] else "PROBLEMS"
+    checked, extra = len(result["mentions"]), len(result["extra"])
+    lines.append(f"{verdict}: {checked} source numbers checked ({summary}); {extra} extra")
+    return "\n".join(lines) + "\n"
+
+
+def run_check(args: argparse.Namespace, stdout: TextIO) -> int:
+    """Run ``vnsumm check``: returns 0 (all ok) or 1 (a problem); usage/input errors raise InputError (2)."""
+    allow_rounding, strict = bool(args.allow_rounding), bool(args.strict)
+    if args.pairs is not None:
+        if args.source or args.translation:
+            raise InputError("check: give either --pairs FILE or SOURCE TRANSLATION, not both")
+        text = read_text(args.pairs)
+        all_ok = True
+        for result in check_pairs(text.split("\n"), allow_rounding=allow_rounding, strict=strict):
+            all_ok = all_ok and result.get("ok", False)
+            stdout.write(json.dumps(result, ensure_ascii=False) + "\n")
+        return 0 if all_ok else 1
+    if not args.source or not args.translation:
+        raise InputError("check: give SOURCE and TRANSLATION files (or --pairs FILE.jsonl)")
+    source, translation = read_text(args.source), read_text(args.translation)
+    result = check_texts(source, translation, allow_rounding=allow_rounding, strict=strict)
+    if args.format == "json":
+        stdout.write(json.dumps(result, ensure_ascii=False, indent=1) + "\n")
+    else:
+        stdout.write(format_human(result, source, translation, allow_rounding=allow_rounding))
+    return 0 if result["ok"] else 1

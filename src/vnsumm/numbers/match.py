@@ -1,0 +1,506 @@
+"""Matching Vietnamese source mentions to English target mentions by value, and the report it yields.
+
+The assignment is one-to-one and deterministic: every (source, target) pair that could be the same number
+gets a tier (exact value and kind < same value through an alternative reading < same value, other kind <
+rounded), and pairs are taken best tier first, then nearest in (aligned) position. Leftovers go through
+fallbacks that know how numbers move between the languages: parts of ranges and ratios, the Vietnamese
+``1``/``một`` rendered as the article ``a``, and finally a same-kind neighbour that says the number
+``changed``. Whatever is still unmatched is ``missing`` (source) or ``extra`` (target).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from .en import UNITS_EN
+from .mention import DateValue, Mention, RangeValue, RatioValue, TimeValue, Value, value_to_json
+
+__all__ = ["MentionCheck", "NumberReport", "STATUSES", "match_mentions"]
+
+STATUSES = ("ok", "missing", "changed", "rounded", "format")
+# Units that a number must keep: a currency or a measure; counters (lượt, hộ) are not compared.
+_STRICT_UNITS = frozenset(UNITS_EN.values())
+_ARTICLE = re.compile(
+    r"\b(?:an?|An?|another|Another|one|One|single)\b"
+    r"(?!\s+(?:lot|lots|few|couple|number\s+of|great\s+deal|while|bit\s+of|little\s+bit)\b)"
+)
+# Tiers: lower is better. Statuses follow from the tier.
+_EXACT, _ALT, _FORMAT, _CROSS, _ROUNDED = 0, 1, 2, 3, 4
+_NUMERIC_KINDS = frozenset({"number", "ordinal", "code", "decade", "date"})
+
+
+@dataclass(frozen=True)
+class MentionCheck:
+    """The verdict on one source mention: its status and the English mention it was matched to."""
+
+    source: Mention
+    status: str
+    target: Mention | None = None
+
+    def passed(self, *, allow_rounding: bool = False) -> bool:
+        return self.status == "ok" or (allow_rounding and self.status == "rounded")
+
+
+@dataclass(frozen=True)
+class NumberReport:
+    """Every source number with its status, plus English numbers that came from nowhere."""
+
+    mentions: tuple[MentionCheck, ...]
+    extra: tuple[Mention, ...] = ()
+    allow_rounding: bool = False
+    strict: bool = False
+
+    @property
+    def ok(self) -> bool:
+        """True when every mention that counts passed: soft (word) mentions count only under ``strict``."""
+        return all(
+            m.passed(allow_rounding=self.allow_rounding)
+            for m in self.mentions
+            if self.strict or not m.source.soft
+        )
+
+    @property
+    def problems(self) -> tuple[MentionCheck, ...]:
+        return tuple(
+            m
+            for m in self.mentions
+            if not m.passed(allow_rounding=self.allow_rounding) and (self.strict or not m.source.soft)
+        )
+
+    def to_dict(self, source_offset: int = 0, target_offset: int = 0) -> dict[str, Any]:
+        """The JSON shape of ``check``; offsets are added to every start/end (sentence → document)."""
+
+        def span(m: Mention, offset: int) -> dict[str, Any]:
+            return {"text": m.text, "start": m.start + offset, "end": m.end + offset}
+
+        return {
+            "ok": self.ok,
+            "mentions": [
+                {
+                    "source": span(c.source, source_offset),
+                    "kind": c.source.kind,
+                    "value": value_to_json(c.source.value),
+                    "status": c.status,
+                    "target": span(c.target, target_offset) if c.target is not None else None,
+                    "unit": c.source.unit,
+                    "soft": c.source.soft,
+                }
+                for c in self.mentions
+            ],
+            "extra": [span(m, target_offset) for m in self.extra],
+        }
+
+
+# ---------------------------------------------------------------- value comparison
+
+
+def _dec(v: Value) -> Decimal | None:
+    if isinstance(v, Decimal):
+        return v
+    if isinstance(v, DateValue) and v.year is not None and v.month is None and v.day is None:
+        return Decimal(v.year)
+    return None
+
+
+def _dates_equal(a: DateValue, b: DateValue) -> bool:
+    """Same date: every part the source states is stated equally by the target (which may say more)."""
+    for x, y in ((a.year, b.year), (a.month, b.month), (a.day, b.day)):
+        if x is not None and x != y:
+            return False
+    return True
+
+
+def _times_equal(a: TimeValue, b: TimeValue) -> bool:
+    if (a.minute or 0) != (b.minute or 0):
+        return False
+    return a.hour == b.hour or (a.hour % 12 == b.hour % 12 and (a.minute is None or b.minute is None))
+
+
+def _codes_equal(a: str, b: str) -> bool:
+    return re.sub(r"[\W_]", "", a).upper() == re.sub(r"[\W_]", "", b).upper()
+
+
+def values_equal(a: Value, b: Value) -> bool:
+    """Whether two values mean the same thing (structure-aware; Decimals by value, not by form)."""
+    if isinstance(a, Decimal) and isinstance(b, Decimal):
+        return a == b
+    if isinstance(a, RangeValue) and isinstance(b, RangeValue):
+        return values_equal(a.low, b.low) and values_equal(a.high, b.high)
+    if isinstance(a, RatioValue) and isinstance(b, RatioValue):
+        return a.numerator == b.numerator and a.denominator == b.denominator
+    if isinstance(a, DateValue) and isinstance(b, DateValue):
+        return _dates_equal(a, b)
+    if isinstance(a, TimeValue) and isinstance(b, TimeValue):
+        return _times_equal(a, b)
+    if isinstance(a, str) and isinstance(b, str):
+        return _codes_equal(a, b)
+    da, db = _dec(a), _dec(b)
+    return da is not None and db is not None and da == db
+
+
+def _rounded(src: Value, tgt: Value) -> bool:
+    """``tgt`` is ``src`` rounded to the precision the target was written with (VND 32.4 trillion)."""
+    if not (isinstance(src, Decimal) and isinstance(tgt, Decimal)) or src == tgt or tgt == 0:
+        return False
+    quantum = Decimal(1).scaleb(tgt.as_tuple().exponent)  # type: ignore[arg-type]
+    if tgt.as_tuple().exponent <= 0 and abs(tgt) < 100:
+        return abs(src - tgt) <= quantum / 2 and quantum >= 1 and abs(src) >= 1 and _sig(tgt) >= 1
+    return abs(src - tgt) <= quantum / 2 and _sig(tgt) >= 2
+
+
+def _sig(d: Decimal) -> int:
+    return len(d.normalize().as_tuple().digits)
+
+
+def _units_conflict(a: Mention, b: Mention) -> bool:
+    return bool(
+        a.unit and b.unit and a.unit != b.unit and a.unit in _STRICT_UNITS and b.unit in _STRICT_UNITS
+    )
+
+
+def _kinds_compatible(a: Mention, b: Mention) -> bool:
+    if a.kind == b.kind:
+        return True
+    if "percent" in (a.kind, b.kind):
+        return {a.kind, b.kind} == {"percent", "number"}
+    if "time" in (a.kind, b.kind):
+        return False
+    return a.kind in _NUMERIC_KINDS and b.kind in _NUMERIC_KINDS or "ratio" in (a.kind, b.kind)
+
+
+def pair_tier(src: Mention, tgt: Mention) -> int | None:
+    """How well ``tgt`` renders ``src`` (see the tier constants), or None when it cannot be that number."""
+    if tgt.unit == "weekday":
+        return _weekday_tier(src, tgt)
+    if _units_conflict(src, tgt) or not _kinds_compatible(src, tgt):
+        return None
+    same_kind = src.kind == tgt.kind
+    for si, s in enumerate(src.readings):
+        for ti, t in enumerate(tgt.readings):
+            if values_equal(s, t):
+                if ti == 0 and tgt.foreign_format:
+                    return _FORMAT
+                if not same_kind:
+                    return _CROSS
+                return _EXACT if si == ti == 0 else _ALT
+    if src.kind == tgt.kind and _rounded(src.value, tgt.value) and not tgt.foreign_format:
+        return _ROUNDED
+    return None
+
+
+def _weekday_tier(src: Mention, tgt: Mention) -> int | None:
+    """Vietnamese ``thứ 2`` .. ``thứ 7`` are Monday .. Saturday (``chủ nhật``, Sunday, has no number)."""
+    if src.kind not in ("ordinal", "number", "date") or not isinstance(tgt.value, Decimal):
+        return None
+    return _EXACT if any(isinstance(r, Decimal) and r == tgt.value + 1 for r in src.readings) else None
+
+
+_STATUS_OF_TIER = {_EXACT: "ok", _ALT: "ok", _FORMAT: "format", _CROSS: "ok", _ROUNDED: "rounded"}
+
+
+# ---------------------------------------------------------------- position alignment
+
+
+class _Aligner:
+    """Maps a source offset to the expected target offset: piecewise linear through matched anchors."""
+
+    def __init__(self, source_len: int, target_len: int) -> None:
+        self.xs = [0.0, float(max(source_len, 1))]
+        self.ys = [0.0, float(max(target_len, 1))]
+        self.target_len = max(target_len, 1)
+
+    def add(self, src: Mention, tgt: Mention) -> None:
+        x, y = (src.start + src.end) / 2, (tgt.start + tgt.end) / 2
+        i = bisect.bisect_left(self.xs, x)
+        if 0 < i < len(self.xs) and self.ys[i - 1] <= y <= self.ys[i] and x != self.xs[i]:
+            self.xs.insert(i, x)
+            self.ys.insert(i, y)
+
+    def expected(self, src: Mention) -> float:
+        x = (src.start + src.end) / 2
+        i = min(max(bisect.bisect_left(self.xs, x), 1), len(self.xs) - 1)
+        x0, x1, y0, y1 = self.xs[i - 1], self.xs[i], self.ys[i - 1], self.ys[i]
+        return y0 + (y1 - y0) * ((x - x0) / (x1 - x0) if x1 > x0 else 0.0)
+
+    def distance(self, src: Mention, tgt: Mention | int) -> float:
+        """Distance between where ``src`` should land and ``tgt``, as a share of the target length."""
+        pos = tgt if isinstance(tgt, int) else (tgt.start + tgt.end) / 2
+        return abs(self.expected(src) - pos) / self.target_len
+
+
+# ---------------------------------------------------------------- the assignment
+
+
+@dataclass
+class _State:
+    sources: list[Mention]
+    targets: list[Mention]
+    aligner: _Aligner
+    status: dict[int, tuple[str, Mention | None]] = field(default_factory=dict)
+    used: set[int] = field(default_factory=set)
+    part_used: set[int] = field(default_factory=set)
+
+    def assign(self, i: int, status: str, target: Mention | None, j: int | None = None) -> None:
+        self.status[i] = (status, target)
+        if j is not None:
+            self.used.add(j)
+            if target is not None and status in ("ok", "format"):
+                self.aligner.add(self.sources[i], target)
+
+    def free_sources(self) -> list[int]:
+        return [i for i in range(len(self.sources)) if i not in self.status]
+
+    def free_targets(self) -> list[int]:
+        return [j for j in range(len(self.targets)) if j not in self.used and j not in self.part_used]
+
+
+def _greedy(state: _State, window: float) -> None:
+    """Best tier first, then non-soft sources, then nearest: a deterministic one-to-one assignment."""
+    candidates = []
+    for i, s in enumerate(state.sources):
+        for j, t in enumerate(state.targets):
+            tier = pair_tier(s, t)
+            if tier is not None:
+                candidates.append((tier, s.soft, i, j))
+    # Two rounds: the first places anchors with exact matches, the second uses them for distances.
+    for round_tiers in ((_EXACT,), (_EXACT, _ALT, _FORMAT, _CROSS, _ROUNDED)):
+        ranked = sorted(
+            (c for c in candidates if c[0] in round_tiers),
+            key=lambda c: (
+                c[0],
+                c[1],
+                state.aligner.distance(state.sources[c[2]], state.targets[c[3]]),
+                c[2],
+                c[3],
+            ),
+        )
+        for tier, _soft, i, j in ranked:
+            if i in state.status or j in state.used:
+                continue
+            if round_tiers == (_EXACT,) and _ambiguous(candidates, tier, i, j, state):
+                continue
+            if state.aligner.distance(state.sources[i], state.targets[j]) > window and tier >= _CROSS:
+                continue
+            state.assign(i, _STATUS_OF_TIER[tier], state.targets[j], j)
+
+
+def _ambiguous(
+    candidates: list[tuple[int, bool, int, int]], tier: int, i: int, j: int, state: _State
+) -> bool:
+    """In the anchor round, skip pairs whose value occurs more than once on either side (placed later)."""
+    same_i = sum(1 for c in candidates if c[0] == tier and c[2] == i and c[3] not in state.used)
+    same_j = sum(1 for c in candidates if c[0] == tier and c[3] == j and c[2] not in state.status)
+    return same_i > 1 or same_j > 1
+
+
+def _parts(value: Value) -> tuple[Value, Value] | None:
+    if isinstance(value, RangeValue):
+        return value.low, value.high
+    if isinstance(value, RatioValue):
+        return value.numerator, value.denominator
+    return None
+
+
+def _span(text: str, a: Mention, b: Mention) -> Mention:
+    """A synthetic target spanning two mentions (a source range rendered as two separate numbers)."""
+    lo, hi = (a, b) if a.start <= b.start else (b, a)
+    return Mention(text[lo.start : hi.end], lo.start, hi.end, "range", RangeValue(a.value, b.value))
+
+
+def _composite_fallbacks(state: _State, target_text: str, window: float) -> None:
+    """Ranges and ratios matched part by part, in either direction."""
+    for i in state.free_sources():
+        s = state.sources[i]
+        parts = _parts(s.value)
+        if parts is None:
+            _source_part_of_target(state, i, window)
+            continue
+        if isinstance(s.value, RatioValue) and s.value.numerator == s.value.denominator:
+            j = _find_free(state, s, parts[0], window)
+            if j is not None:
+                state.assign(i, "ok", state.targets[j], j)
+                continue
+        lo = _find_free(state, s, parts[0], window)
+        if lo is None:
+            continue
+        state.used.add(lo)
+        hi = _find_free(state, s, parts[1], window)
+        state.used.discard(lo)
+        if hi is not None:
+            state.assign(i, "ok", _span(target_text, state.targets[lo], state.targets[hi]), lo)
+            state.used.add(hi)
+
+
+def _source_part_of_target(state: _State, i: int, window: float) -> None:
+    s = state.sources[i]
+    best: tuple[float, int] | None = None
+    for j, t in enumerate(state.targets):
+        parts = _parts(t.value)
+        if j in state.used or parts is None or _units_conflict(s, t):
+            continue
+        if any(values_equal(r, p) for r in s.readings for p in parts):
+            d = state.aligner.distance(s, t)
+            if d <= window and (best is None or d < best[0]):
+                best = (d, j)
+    if best is not None:
+        state.status[i] = ("ok", state.targets[best[1]])
+        state.part_used.add(best[1])
+
+
+def _find_free(state: _State, s: Mention, value: Value, window: float) -> int | None:
+    best: tuple[float, int] | None = None
+    for j in state.free_targets():
+        t = state.targets[j]
+        if _units_conflict(s, t) or t.unit == "weekday":
+            continue
+        if any(values_equal(value, r) for r in t.readings):
+            d = state.aligner.distance(s, t)
+            if d <= window and (best is None or d < best[0]):
+                best = (d, j)
+    return best[1] if best else None
+
+
+def _is_one(m: Mention) -> bool:
+    return m.kind == "number" and isinstance(m.value, Decimal) and m.value == 1
+
+
+# Every Vietnamese "one" competes for English articles, counted or not (``một cuộc khảo sát`` → ``a survey``),
+# so that a dropped ``1`` cannot borrow the article of another noun.
+_VI_ONE = re.compile(r"(?<![\w.,])(?:1|một|Một)(?![\w.,])")
+
+
+def _article_fallback(state: _State, source_text: str, target_text: str, window: float) -> None:
+    """Vietnamese ``1``/``một`` is often the English article: ``1 cái lọ`` → ``a jar``.
+
+    Articles are shared out nearest first among all the source's "ones" (mentioned or not), one each.
+    """
+    taken = [(t.start, t.end) for j, t in enumerate(state.targets) if j in state.used]
+    articles = [
+        Mention(m.group(), m.start(), m.end(), "number", Decimal(1), soft=True)
+        for m in _ARTICLE.finditer(target_text)
+        if not any(a <= m.start() < b for a, b in taken)
+    ]
+    wanting = [i for i in state.free_sources() if _is_one(state.sources[i])]
+    if not wanting or not articles:
+        return
+    claimed = {(s.start, s.end) for s in state.sources}
+    matched_spans = [(s.start, s.end) for k, s in enumerate(state.sources) if k in state.status]
+    competitors: list[tuple[Mention, int | None]] = [(state.sources[i], i) for i in wanting]
+    for m in _VI_ONE.finditer(source_text):
+        if (m.start(), m.end()) in claimed or any(a <= m.start() < b for a, b in matched_spans):
+            continue
+        if any(s.start <= m.start() < s.end for s in state.sources):
+            continue
+        competitors.append((Mention(m.group(), m.start(), m.end(), "number", Decimal(1), soft=True), None))
+    pairs = sorted(
+        (state.aligner.distance(src, art), c, k)
+        for c, (src, _i) in enumerate(competitors)
+        for k, art in enumerate(articles)
+    )
+    done_c: set[int] = set()
+    done_a: set[int] = set()
+    anchors = [(state.sources[i].start, t.start) for i, (st, t) in state.status.items() if t is not None]
+    for dist, c, k in pairs:
+        if dist > window:
+            break
+        if c in done_c or k in done_a or _crosses(anchors, competitors[c][0].start, articles[k].start):
+            continue
+        done_c.add(c)
+        done_a.add(k)
+        index = competitors[c][1]
+        if index is not None:
+            state.status[index] = ("ok", articles[k])
+
+
+def _crosses(anchors: list[tuple[int, int]], source_pos: int, target_pos: int) -> bool:
+    """Whether pairing these positions would cross an already matched pair (numbers keep their order)."""
+    return any((s < source_pos) != (t < target_pos) for s, t in anchors)
+
+
+def _share_doubt(state: _State) -> None:
+    """A failed number whose value also matched elsewhere: the failure may be that other one's.
+
+    With ``600 … 600`` in the source and one ``600`` left in the English, position alone cannot say
+    which was lost; every candidate is reported with the failure rather than pointing at one by chance.
+    """
+    failed = [
+        (i, st)
+        for i, (st, _t) in state.status.items()
+        if st in ("missing", "changed") and not state.sources[i].soft
+    ]
+    for i, status in failed:
+        s = state.sources[i]
+        for k, (st, tgt) in list(state.status.items()):
+            other = state.sources[k]
+            if k == i or st != "ok" or other.soft or other.kind != s.kind or _is_one(other):
+                continue
+            if values_equal(s.value, other.value) and values_equal(other.value, s.value):
+                state.status[k] = (status, tgt)
+
+
+def _comparable_magnitude(a: Value, b: Value) -> bool:
+    """A number word stands in for a digit number only when it is within a factor of ten of it."""
+    if not (isinstance(a, Decimal) and isinstance(b, Decimal)) or a == 0 or b == 0:
+        return False
+    ratio = abs(a / b)
+    return Decimal("0.1") <= ratio <= 10
+
+
+def _changed_fallback(state: _State, window: float) -> None:
+    """An unmatched source number with an unmatched same-kind target nearby was changed, not dropped."""
+    for i in state.free_sources():
+        s = state.sources[i]
+        options = []
+        for j in state.free_targets():
+            t = state.targets[j]
+            if t.unit == "weekday" or (t.soft and not s.soft and not _comparable_magnitude(s.value, t.value)):
+                continue
+            kind_rank = 0 if t.kind == s.kind else 1 if _kinds_compatible(s, t) else None
+            if kind_rank is None:
+                continue
+            d = state.aligner.distance(s, t)
+            if d <= window:
+                options.append((kind_rank, d, j))
+        if options:
+            _rank, _d, j = min(options)
+            state.assign(i, "changed", state.targets[j], j)
+
+
+def match_mentions(
+    sources: list[Mention],
+    targets: list[Mention],
+    source_text: str,
+    target_text: str,
+    *,
+    allow_rounding: bool = False,
+    strict: bool = False,
+    window: float | None = None,
+) -> NumberReport:
+    """Assign source mentions to target mentions and judge each one.
+
+    ``window`` bounds how far (as a share of the target length, after alignment) a weak match may land
+    from where the source number should be: generous for a sentence, tight for a whole document.
+    """
+    if window is None:
+        window = 0.45 if len(target_text) < 600 else 0.12
+    state = _State(list(sources), list(targets), _Aligner(len(source_text), len(target_text)))
+    _greedy(state, window)
+    _composite_fallbacks(state, target_text, window)
+    _article_fallback(state, source_text, target_text, window)
+    _changed_fallback(state, window)
+    for i in state.free_sources():
+        state.status[i] = ("missing", None)
+    _share_doubt(state)
+    checks = tuple(
+        MentionCheck(s, *state.status.get(i, ("missing", None))) for i, s in enumerate(state.sources)
+    )
+    extra = tuple(
+        t
+        for j, t in enumerate(state.targets)
+        if j not in state.used and j not in state.part_used and (strict or not t.soft)
+    )
+    return NumberReport(checks, extra, allow_rounding, strict)

@@ -1,0 +1,102 @@
+"""Which models are present locally, and fetching hub models into the Hugging Face cache.
+
+``model_statuses`` never touches the network: it looks at local folders and the hub cache only. It backs
+``vnsumm models list``; ``pull_model`` backs ``vnsumm models pull NAME``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..config import ModelConfig, ModelSpec
+from ..errors import ModelUnavailableError
+from .loading import hf_cache_dir, hub_offline, hub_reachable
+
+# Files whose presence means a folder or snapshot holds weights (single file or sharded index).
+WEIGHT_FILES = (
+    "model.safetensors",
+    "model.safetensors.index.json",
+    "pytorch_model.bin",
+    "pytorch_model.bin.index.json",
+)
+# Weights for other frameworks and formats: never needed to run with transformers + torch.
+_FOREIGN_WEIGHTS = [
+    "*.h5",
+    "*.msgpack",
+    "*.ot",
+    "*.onnx",
+    "onnx/*",
+    "tf_model*",
+    "flax_model*",
+    "rust_model*",
+]
+
+
+@dataclass(frozen=True)
+class ModelStatus:
+    name: str
+    family: str
+    source: str  # the local path when set, else the hub id
+    licence: str
+    present: bool
+    default: bool
+
+
+def model_statuses(config: ModelConfig) -> list[ModelStatus]:
+    """Every model of ``config`` with whether its weights are on this machine (no network access)."""
+    return [
+        ModelStatus(
+            name=spec.name,
+            family=spec.family,
+            source=spec.source,
+            licence=spec.licence,
+            present=is_present(spec),
+            default=spec.name == config.default,
+        )
+        for spec in config.models.values()
+    ]
+
+
+def is_present(spec: ModelSpec) -> bool:
+    """A local path with a config and weights, or a hub snapshot in the cache with both."""
+    if spec.path is not None:
+        return (spec.path / "config.json").is_file() and any((spec.path / f).is_file() for f in WEIGHT_FILES)
+    return _cached(spec, "config.json") and any(_cached(spec, f) for f in WEIGHT_FILES)
+
+
+def _cached(spec: ModelSpec, filename: str) -> bool:
+    from huggingface_hub import try_to_load_from_cache
+
+    found = try_to_load_from_cache(str(spec.hub_id), filename, cache_dir=str(hf_cache_dir()))
+    return isinstance(found, str)
+
+
+def pull_model(spec: ModelSpec) -> Path:
+    """Download ``spec``'s hub snapshot (PyTorch weights only) into the cache; returns the snapshot folder."""
+    if spec.path is not None:
+        raise ModelUnavailableError(
+            f"model '{spec.name}' is read from the local path {spec.path}: "
+            "copy its files there, there is nothing to pull"
+        )
+    if hub_offline():
+        raise ModelUnavailableError(
+            f"cannot pull model '{spec.name}' ({spec.hub_id}): offline mode is set (unset HF_HUB_OFFLINE)"
+        )
+    if not hub_reachable():
+        raise ModelUnavailableError(
+            f"cannot pull model '{spec.name}' ({spec.hub_id}): "
+            "the Hugging Face Hub cannot be reached from here"
+        )
+    from huggingface_hub import HfApi, snapshot_download
+
+    try:
+        files = HfApi().list_repo_files(str(spec.hub_id))
+        ignore = _FOREIGN_WEIGHTS + (["*.bin"] if any(f.endswith(".safetensors") for f in files) else [])
+        folder = snapshot_download(str(spec.hub_id), cache_dir=str(hf_cache_dir()), ignore_patterns=ignore)
+    except (
+        Exception
+    ) as exc:  # huggingface_hub raises many types (HTTP, OS, validation): all mean "not pulled"
+        reason = " ".join(str(exc).split())[:200]
+        raise ModelUnavailableError(f"cannot pull model '{spec.name}' ({spec.hub_id}): {reason}") from None
+    return Path(folder)

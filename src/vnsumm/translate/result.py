@@ -1,0 +1,34 @@
+"""What the translation stage hands on: one English text per source sentence, by sentence index."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class SentenceTranslation:
+    index: int  # Sentence.index of the source sentence in its Document
+    source: str
+    text: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"index": self.index, "source": self.source, "text": self.text}
+
+
+@dataclass(frozen=True)
+class Translation:
+    """The English of every sentence of a Document (headline, captions and all), in document order."""
+
+    model: str
+    sentences: tuple[SentenceTranslation, ...]
+
+    def text_of(self, index: int) -> str:
+        """The English of the sentence with ``Sentence.index == index``."""
+        for sentence in self.sentences:
+            if sentence.index == index:
+                return sentence.text
+        raise KeyError(f"no translated sentence with index {index}")
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"model": self.model, "sentences": [s.to_dict() for s in self.sentences]}

@@ -1,0 +1,128 @@
+"""Matching by value: equivalences across languages, statuses, report shape and determinism."""
+
+from __future__ import annotations
+
+import pytest
+
+from vnsumm.numbers import MentionCheck, NumberReport, check
+
+EQUIVALENT = [
+    ("Đạt 32.439,8 tỷ đồng.", "It reached VND 32,439.8 billion."),
+    ("Đạt 32.439,8 tỷ đồng.", "It reached 32.4398 trillion dong."),
+    ("Thu 233,175 nghìn tỷ đồng.", "Revenue was VND 233.175 trillion."),
+    ("Thu hút 1.119,7 triệu USD.", "It attracted USD 1.1197 billion."),
+    ("Sáng 10/6, đoàn đến.", "On the morning of June 10, the delegation arrived."),
+    ("GRDP quý II tăng 6,44%.", "GRDP grew 6.44% in Q2."),
+    ("GRDP quý II tăng 6,44%.", "GRDP grew 6.44% in the second quarter."),
+    ("Toàn bộ 18/18 huyện đạt chuẩn.", "18 of 18 districts met the standard."),
+    ("Toàn bộ 18/18 huyện đạt chuẩn.", "All 18 districts met the standard."),
+    ("Có 7 người.", "There were seven people."),
+    ("Đại hội lần thứ XVIII.", "The 18th Congress."),
+    ("Tăng trưởng 5,5%.", "Growth was 5.5 per cent."),
+    ("Sau 3 năm (2019-2022).", "After three years (2019–2022)."),
+    ("Tổng 180.000 lượt.", "A total of 180,000 visits."),
+]
+
+
+@pytest.mark.parametrize(("source", "translation"), EQUIVALENT)
+def test_equivalent_forms_are_ok(source, translation):
+    report = check(source, translation)
+    assert report.mentions, "the source number was not extracted"
+    assert [m.status for m in report.mentions] == ["ok"] * len(report.mentions)
+    assert report.ok
+
+
+def status_of(source: str, translation: str, **kw) -> list[str]:
+    return [m.status for m in check(source, translation, **kw).mentions if not m.source.soft]
+
+
+def test_changed_digit():
+    assert status_of("Có 940 tỷ đồng.", "There was VND 941 billion.") == ["changed"]
+
+
+def test_changed_scale_word():
+    assert status_of("Đạt 32.439,8 tỷ đồng.", "It reached VND 32,439.8 million.") == ["changed"]
+
+
+def test_ambiguous_vietnamese_group_accepts_either_reading():
+    # "2.100" in Vietnamese text may be 2100 or (English-style) 2.1: both renderings are accepted.
+    assert status_of("Thu 2.100 tỷ đồng.", "Revenue was VND 2,100 billion.") == ["ok"]
+
+
+def test_missing_number():
+    report = check("Có 6.700 hộ được hỗ trợ.", "Households were supported.")
+    assert [m.status for m in report.mentions] == ["missing"]
+    assert report.mentions[0].target is None and not report.ok
+
+
+def test_rounded_is_ok_only_when_allowed():
+    source, translation = "Đạt 32.439,8 tỷ đồng.", "It reached VND 32.4 trillion."
+    strict_report = check(source, translation)
+    assert [m.status for m in strict_report.mentions] == ["rounded"] and not strict_report.ok
+    assert check(source, translation, allow_rounding=True).ok
+
+
+@pytest.mark.parametrize("translation", ["It reached VND 32.439,8 billion.", "They travelled 2.000 miles."])
+def test_vietnamese_separators_in_english_are_format(translation):
+    source = "Đạt 32.439,8 tỷ đồng." if "32" in translation else "Họ đi 2.000 dặm."
+    assert status_of(source, translation) == ["format"]
+
+
+def test_english_extra_number_is_reported():
+    report = check("Có 5 người.", "There were 5 people and 12 dogs.")
+    assert [m.text for m in report.extra] == ["12"]
+    assert report.ok  # an extra number is shown, but every source number is there
+
+
+def test_one_to_one_assignment():
+    # One English 5 cannot stand for two Vietnamese 5s; which one was lost is unknowable, so both are
+    # reported (each keeps the target it was closest to, or none).
+    report = check("Có 5 người và 5 con chó.", "There were 5 people and dogs.")
+    assert [m.status for m in report.mentions if not m.source.soft] == ["missing", "missing"]
+    assert not report.ok
+
+
+def test_duplicates_fully_present_are_ok():
+    assert status_of("Có 5 người và 5 con chó.", "There were 5 people and 5 dogs.") == ["ok", "ok"]
+
+
+def test_the_article_renders_vietnamese_one():
+    assert status_of("Tôi đã làm 1 nghiên cứu.", "I did a study.") == ["ok"]
+
+
+def test_soft_words_fail_only_under_strict():
+    report = check("Tôi có hai con mèo.", "I have cats.")
+    soft = [m for m in report.mentions if m.source.soft]
+    assert soft and soft[0].status == "missing"
+    assert report.ok
+    assert not check("Tôi có hai con mèo.", "I have cats.", strict=True).ok
+
+
+def test_to_dict_shape_and_offsets():
+    report = check("Có 5 người.", "There were 5 people and 12 dogs.")
+    d = report.to_dict(source_offset=100, target_offset=1000)
+    assert set(d) == {"ok", "mentions", "extra"}
+    (m,) = d["mentions"]
+    assert set(m) == {"source", "kind", "value", "status", "target", "unit", "soft"}
+    assert m["source"] == {"text": "5", "start": 103, "end": 104}
+    assert m["target"] == {"text": "5", "start": 1011, "end": 1012}
+    assert d["extra"] == [{"text": "12", "start": 1024, "end": 1026}]
+    assert m["value"] == 5 and m["status"] == "ok"
+
+
+def test_report_types_are_frozen():
+    report = check("Có 5 người.", "There were 5 people.")
+    assert isinstance(report, NumberReport) and isinstance(report.mentions[0], MentionCheck)
+    with pytest.raises(AttributeError):
+        report.mentions[0].status = "missing"  # type: ignore[misc]
+
+
+def test_deterministic():
+    source = "Có 5 người, 5 con chó, 3 con mèo và 10/6 là ngày đó."
+    translation = "There were five people, 5 dogs, 3 cats and June 10 was the day."
+    assert check(source, translation).to_dict() == check(source, translation).to_dict()
+
+
+def test_empty_texts():
+    report = check("", "")
+    assert report.mentions == () and report.extra == () and report.ok
