@@ -397,3 +397,16 @@ def test_extraction_cost_is_a_small_multiple_of_a_plain_scan(sample_text: str) -
     extract_vi(sample_text)
     ratio = clock(extract_vi) / clock(digits.findall)
     assert ratio < 200, f"extract_vi costs {ratio:.0f}x a word scan"
+
+
+def test_nfd_text_gives_offsets_into_the_text_as_given() -> None:
+    import unicodedata
+
+    nfc = "Thu ngân sách đạt 2.100 tỷ đồng, tăng 39,1%."
+    nfd = unicodedata.normalize("NFD", nfc)
+    assert nfd != nfc
+    expected = [(m.kind, m.value, m.unit) for m in extract_vi(nfc)]
+    found = extract_vi(nfd)
+    assert [(m.kind, m.value, m.unit) for m in found] == expected
+    assert [m.text for m in found] == [nfd[m.start : m.end] for m in found]
+    assert unicodedata.normalize("NFC", found[0].text) == "2.100 tỷ đồng"

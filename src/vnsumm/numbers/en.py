@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 
-from .mention import DateValue, Mention, RangeValue, RatioValue, TimeValue, Value
+from .mention import DateValue, Mention, RangeValue, RatioValue, TimeValue, Value, on_nfc
 from .roman import roman_to_int
 
 __all__ = ["extract_en", "MONTHS", "UNITS_EN"]
@@ -691,6 +691,7 @@ def _word_starts(
     return starts
 
 
+@on_nfc
 def extract_en(text: str) -> list[Mention]:
     """Every number stated in an English text, sorted by start, non-overlapping, offsets into ``text``."""
     claims = _Claims(len(text))

@@ -6,9 +6,12 @@ equality (or of a declared tolerance), never of string shape.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import functools
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
-from typing import Any, Union
+from typing import Any
 
 # Kinds of mention. A Vietnamese and an English mention can match only when their kinds are compatible
 # (see vnsumm.numbers.match); ``number`` is a bare quantity with an optional unit.
@@ -69,7 +72,7 @@ class RangeValue:
         return f"{self.low}..{self.high}"
 
 
-Value = Union[Decimal, DateValue, TimeValue, RatioValue, RangeValue, str]
+Value = Decimal | DateValue | TimeValue | RatioValue | RangeValue | str
 
 
 @dataclass(frozen=True)
@@ -109,3 +112,43 @@ def value_to_json(value: Value) -> Any:
     if isinstance(value, RangeValue):
         return [value_to_json(value.low), value_to_json(value.high)]
     return str(value)
+
+
+def _nfc_clusters(text: str) -> tuple[str, list[int], list[int]]:
+    """NFC of ``text`` with, for each NFC character, the original start and end of its source cluster."""
+    out: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    i = 0
+    while i < len(text):
+        j = i + 1
+        while j < len(text) and unicodedata.combining(text[j]):
+            j += 1
+        composed = unicodedata.normalize("NFC", text[i:j])
+        out.append(composed)
+        starts.extend([i] * len(composed))
+        ends.extend([j] * len(composed))
+        i = j
+    return "".join(out), starts, ends
+
+
+def on_nfc(extract: Callable[[str], list[Mention]]) -> Callable[[str], list[Mention]]:
+    """Run an extractor on the NFC form of its text, with offsets mapped back to the text as given.
+
+    Scraped news is often NFD; the extractors' word lists are NFC, so without this a decomposed
+    ``tỷ`` would hide the scale of an amount.
+    """
+
+    @functools.wraps(extract)
+    def wrapper(text: str) -> list[Mention]:
+        if unicodedata.is_normalized("NFC", text):
+            return extract(text)
+        nfc, starts, ends = _nfc_clusters(text)
+        return [
+            replace(
+                m, text=text[starts[m.start] : ends[m.end - 1]], start=starts[m.start], end=ends[m.end - 1]
+            )
+            for m in extract(nfc)
+        ]
+
+    return wrapper

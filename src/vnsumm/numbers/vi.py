@@ -27,7 +27,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
-from .mention import DateValue, Mention, RangeValue, RatioValue, TimeValue, Value
+from .mention import DateValue, Mention, RangeValue, RatioValue, TimeValue, Value, on_nfc
 from .roman import roman_to_int
 from .words_vi import (
     COUNTERS,
@@ -831,6 +831,7 @@ def _iter_mentions(text: str, cands: list[_Cand]) -> Iterator[Mention]:
         )
 
 
+@on_nfc
 def extract_vi(text: str) -> list[Mention]:
     """Every number mention in ``text``: sorted by start, non-overlapping, offsets into ``text``."""
     if not text:
