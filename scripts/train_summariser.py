@@ -1,0 +1,286 @@
+#!/usr/bin/env python3
+"""Train vnsumm's extractive sentence scorer on VietNews and write ``src/vnsumm/data/summariser.json``.
+
+    python scripts/train_summariser.py            # defaults reproduce the shipped file
+
+Labels: the greedy ROUGE oracle against the human lead summary (``abstract``), with the tokenisation of
+``../shared/eval/rouge.py``. Features: :mod:`vnsumm.summary.features`. Model: L2-regularised logistic
+regression (Newton's method, numpy), deterministic. The MMR redundancy weight is picked on a tuning slice of
+the validation split (every 10th article from val[2000] on, by default), never the first 2,000 val articles
+the benchmark reports on. Both splits run in clusters of sources, hence strided samples, not slices.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import pickle
+import sys
+import time
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from vnsumm.document import Document  # noqa: E402
+from vnsumm.segment import segment  # noqa: E402
+from vnsumm.summary.features import (  # noqa: E402
+    FEATURE_NAMES,
+    NO_PRIOR,
+    WordPrior,
+    document_features,
+    sentence_tokens,
+)
+from vnsumm.summary.scorer import SentenceScorer  # noqa: E402
+from vnsumm.summary.select import select  # noqa: E402
+from vnsumm.textio import normalise  # noqa: E402
+
+SHARED = ROOT.parent / "shared"
+DEFAULT_OUT = ROOT / "src" / "vnsumm" / "data" / "summariser.json"
+
+
+def load_rouge(shared: Path):
+    """Import ../shared/eval/rouge.py (the project's ROUGE) without copying it."""
+    sys.path.insert(0, str(shared / "eval"))
+    import rouge
+
+    return rouge
+
+
+@dataclass(frozen=True)
+class Example:
+    """One segmented article with its reference summary."""
+
+    id: str
+    abstract: str
+    document: Document
+
+
+def read_articles(path: Path, start: int, count: int, stride: int) -> Iterator[dict]:
+    """Articles start, start + stride, ... (``count`` of them): VietNews files run in clusters of sources,
+    so a strided sample covers the whole split where a contiguous slice would cover a few sources."""
+    taken = 0
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        for i, line in enumerate(handle):
+            if taken >= count:
+                return
+            if i >= start and (i - start) % stride == 0:
+                taken += 1
+                yield json.loads(line)
+
+
+def load_examples(path: Path, start: int, count: int, stride: int, cache: Path | None) -> list[Example]:
+    """Segment a strided sample of a split; segmentation is the slow part, so it may be cached."""
+    cache_file = cache / f"{path.name}.{start}+{count}x{stride}.pkl" if cache else None
+    if cache_file is not None and cache_file.exists():
+        return [Example(*fields) for fields in pickle.loads(cache_file.read_bytes())]
+    began = time.perf_counter()
+    examples = [
+        Example(a["id"], a["abstract"], segment(normalise(a["text"])))
+        for a in read_articles(path, start, count, stride)
+    ]
+    print(
+        f"segmented {len(examples)} articles of {path.name} in {time.perf_counter() - began:.0f} s",
+        flush=True,
+    )
+    if cache_file is not None:
+        cache_file.parent.mkdir(parents=True, exist_ok=True)
+        rows = [(e.id, e.abstract, e.document) for e in examples]
+        cache_file.write_bytes(pickle.dumps(rows, protocol=pickle.HIGHEST_PROTOCOL))
+    return examples
+
+
+def greedy_oracle(sentences: Sequence[str], abstract: str, rouge, limit: int = 3) -> set[int]:
+    """Indices chosen greedily to maximise mean ROUGE-1/2 F1; stops when no sentence adds to it.
+
+    Uses the tokens and ROUGE-N of ``rouge.py``; ROUGE-L is left out here only because its LCS is slow.
+    """
+    reference = rouge.tokens(abstract)
+    pieces = [rouge.tokens(s) for s in sentences]
+    chosen: list[int] = []
+    best = 0.0
+    while len(chosen) < limit:
+        candidate, candidate_score = None, best
+        for i in range(len(pieces)):
+            if i in chosen:
+                continue
+            hypothesis = [t for j in sorted([*chosen, i]) for t in pieces[j]]
+            value = (rouge.rouge_n(hypothesis, reference, 1) + rouge.rouge_n(hypothesis, reference, 2)) / 2
+            if value > candidate_score:
+                candidate, candidate_score = i, value
+        if candidate is None:
+            break
+        chosen.append(candidate)
+        best = candidate_score
+    return set(chosen)
+
+
+def learn_word_prior(
+    examples: Sequence[Example], rouge, min_articles: int, smoothing: float = 5.0
+) -> WordPrior:
+    """Per word: the share of articles having it in the body that also have it in the abstract (smoothed)."""
+    in_body: Counter[str] = Counter()
+    in_abstract: Counter[str] = Counter()
+    for example in examples:
+        abstract = " " + " ".join(rouge.tokens(example.abstract)) + " "
+        words = {w for s in example.document.body_sentences for w in sentence_tokens(s).words}
+        in_body.update(words)
+        in_abstract.update(w for w in words if " " + " ".join(rouge.tokens(w)) + " " in abstract)
+    rate = sum(in_abstract.values()) / max(1, sum(in_body.values()))
+    table = {
+        w: (in_abstract[w] + smoothing * rate) / (count + smoothing)
+        for w, count in in_body.items()
+        if count >= min_articles
+    }
+    return WordPrior(table, rate)
+
+
+def training_matrix(examples: Sequence[Example], rouge, prior: WordPrior) -> tuple[np.ndarray, np.ndarray]:
+    rows, labels = [], []
+    for example in examples:
+        body, features = document_features(example.document, prior=prior)
+        if not body:
+            continue
+        oracle = greedy_oracle([s.text for s in body], example.abstract, rouge)
+        rows.append(features)
+        labels.extend(1.0 if i in oracle else 0.0 for i in range(len(body)))
+    return np.vstack(rows), np.asarray(labels)
+
+
+def fit_logistic(x: np.ndarray, y: np.ndarray, l2: float, iterations: int = 50) -> tuple[np.ndarray, float]:
+    """L2-regularised logistic regression by Newton's method on standardised features (bias unpenalised)."""
+    design = np.hstack([x, np.ones((len(x), 1))])
+    weights = np.zeros(design.shape[1])
+    penalty = np.full(design.shape[1], l2)
+    penalty[-1] = 0.0
+    for _ in range(iterations):
+        p = 1.0 / (1.0 + np.exp(-(design @ weights)))
+        gradient = design.T @ (p - y) + penalty * weights
+        hessian = (design * (p * (1 - p))[:, None]).T @ design + np.diag(penalty)
+        step = np.linalg.solve(hessian, gradient)
+        weights -= step
+        if np.max(np.abs(step)) < 1e-8:
+            break
+    return weights[:-1], float(weights[-1])
+
+
+def evaluate(examples: Sequence[Example], rouge, summarise) -> tuple[float, float]:
+    """Mean ROUGE-1/2 F1 (x100) of ``summarise(document) -> text`` against the abstracts.
+
+    ROUGE-L is left to ``benchmarks/summary.py``: its LCS would make the tuning grid slow.
+    """
+    totals = np.zeros(2)
+    for example in examples:
+        hypothesis, reference = rouge.tokens(summarise(example.document)), rouge.tokens(example.abstract)
+        totals += (rouge.rouge_n(hypothesis, reference, 1), rouge.rouge_n(hypothesis, reference, 2))
+    return tuple(float(v) for v in np.round(100 * totals / max(1, len(examples)), 2))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--shared", type=Path, default=SHARED)
+    parser.add_argument("--train", type=int, default=10000, help="number of train articles (default 10000)")
+    parser.add_argument("--train-stride", type=int, default=10, help="take every k-th train article (10)")
+    parser.add_argument(
+        "--prior-share", type=float, default=0.5, help="share of the train articles that learn the word prior"
+    )
+    parser.add_argument("--prior-min-articles", type=int, default=3)
+    parser.add_argument(
+        "--tune-start", type=int, default=2000, help="first val article used for tuning (2000)"
+    )
+    parser.add_argument(
+        "--tune", type=int, default=2000, help="number of val articles used for tuning (2000)"
+    )
+    parser.add_argument("--tune-stride", type=int, default=10, help="take every k-th val article (10)")
+    parser.add_argument("--l2", type=float, default=1.0)
+    parser.add_argument("--sentences", type=int, default=3)
+    parser.add_argument("--min-words", type=int, default=5, help="shorter sentences are taken last")
+    parser.add_argument(
+        "--redundancies", type=float, nargs="+", default=[0.0, 0.5, 1.0, 1.5, 2.0], help="MMR weights to try"
+    )
+    parser.add_argument(
+        "--length-penalties", type=float, nargs="+", default=[0.0, 0.25, 0.5], help="penalties to try"
+    )
+    parser.add_argument("--cache", type=Path, default=None, help="folder to cache segmented articles in")
+    parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    args = parser.parse_args(argv)
+
+    if not (args.shared / "data" / "vietnews").is_dir():
+        print(f"{args.shared}/data/vietnews is absent: nothing to train on", file=sys.stderr)
+        return 2
+    rouge = load_rouge(args.shared)
+    vietnews = args.shared / "data" / "vietnews"
+    train = load_examples(vietnews / "train.jsonl.gz", 0, args.train, args.train_stride, args.cache)
+    tune = load_examples(vietnews / "val.jsonl.gz", args.tune_start, args.tune, args.tune_stride, args.cache)
+    tune_span = f"val[{args.tune_start}::{args.tune_stride}] ({len(tune)} articles)"
+
+    # The word prior is learned on one part of the train articles and the model on the other, so that
+    # the model sees prior values as noisy as they are on unseen articles.
+    split = int(len(train) * args.prior_share)
+    prior = learn_word_prior(train[:split], rouge, args.prior_min_articles) if split else NO_PRIOR
+    x, y = training_matrix(train[split:], rouge, prior)
+    mean, scale = x.mean(axis=0), x.std(axis=0)
+    scale[scale == 0] = 1.0
+    weights, bias = fit_logistic((x - mean) / scale, y, args.l2)
+    print(
+        f"word prior from {split} articles ({len(prior.table)} words); model trained on "
+        f"{len(train) - split} articles, {len(y)} sentences, {int(y.sum())} oracle positives"
+    )
+
+    def scorer_with(mmr: float, length_penalty: float) -> SentenceScorer:
+        return SentenceScorer(
+            FEATURE_NAMES,
+            tuple(mean),
+            tuple(scale),
+            tuple(weights),
+            bias,
+            mmr,
+            length_penalty,
+            prior,
+            args.min_words,
+        )
+
+    def summarise_with(scorer: SentenceScorer):
+        def run(document: Document) -> str:
+            body, features = document_features(document, prior=scorer.prior)
+            tokens = [sentence_tokens(s).words for s in body]
+            chosen = select(scorer.rank_values(features), tokens, args.sentences, scorer.redundancy)
+            return " ".join(body[i].text for i in chosen)
+
+        return run
+
+    lead = evaluate(tune, rouge, lambda d: " ".join(s.text for s in d.body_sentences[: args.sentences]))
+    print(f"tune {tune_span} Lead-{args.sentences} R1/R2 {lead}")
+    best = None
+    for length_penalty in args.length_penalties:
+        for mmr in args.redundancies:
+            figures = evaluate(tune, rouge, summarise_with(scorer_with(mmr, length_penalty)))
+            print(f"  learned, length penalty {length_penalty}, MMR {mmr}: R1/R2 {figures}", flush=True)
+            if best is None or figures[1] > best[2][1]:
+                best = (mmr, length_penalty, figures)
+    chosen_mmr, chosen_penalty, figures = best
+    scorer = scorer_with(chosen_mmr, chosen_penalty)
+    provenance = {
+        "train_articles": f"train[0::{args.train_stride}][:{len(train)}]",
+        "word_prior_articles": f"the first {split} of those",
+        "tune_articles": f"val[{args.tune_start}::{args.tune_stride}][:{len(tune)}]",
+        "l2": args.l2,
+        "tune_rouge12_learned": list(figures),
+        "tune_rouge12_lead": list(lead),
+    }
+    args.out.write_text(scorer.to_json(provenance), encoding="utf-8")
+    print(f"kept length penalty {chosen_penalty}, MMR {chosen_mmr}: R2 x{figures[1] / lead[1]:.3f} of Lead")
+    print(f"wrote {args.out} ({args.out.stat().st_size // 1024} KiB)")
+    for name, w in sorted(zip(FEATURE_NAMES, weights), key=lambda t: -abs(t[1])):
+        print(f"  {name:28s} {w:+.3f}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
