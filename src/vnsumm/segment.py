@@ -97,12 +97,15 @@ def align(pieces: Sequence[str], text: str, start: int = 0, end: int | None = No
 
 
 def _align_one(piece: str, text: str, cursor: int, end: int) -> tuple[int, int] | None:
-    chars = [c for c in piece if not c.isspace()]
-    if not chars:
+    piece = piece.strip()
+    if not piece:
         return None
     i = cursor
     while i < end and text[i].isspace():
         i += 1
+    if text.startswith(piece, i, end):  # the common case: the tokenizer kept the text as it was
+        return i, i + len(piece)
+    chars = [c for c in piece if not c.isspace()]
     first = i
     for char in chars:
         while i < end and text[i].isspace():
