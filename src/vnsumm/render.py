@@ -48,6 +48,12 @@ def _snippet(text: str, start: int, end: int, width: int = 40) -> str:
     return _cell(f"{prefix}{left}**{text[start:end]}**{right}{suffix}")
 
 
+def _source_snippet(result: Result, finding: NumberFinding, width: int = 40) -> str:
+    """The mention in its own sentence (never spilling into the next paragraph)."""
+    sentence = result.document.sentences[finding.sentence]
+    return _snippet(sentence.text, finding.start - sentence.start, finding.end - sentence.start, width)
+
+
 def _english_snippet(result: Result, finding: NumberFinding) -> str:
     if result.translation is None:
         return ""
@@ -76,7 +82,7 @@ def render_markdown(result: Result) -> str:
     lines += _markdown_translation(result)
     lines += ["## Summary", ""]
     for s in result.summary.sentences:
-        lines.append(f"- **[{s.index}]** {s.text}")
+        lines.append(f"- **[{s.index}]** {s.text} *(score {s.score:.3f})*")
         if result.translation is not None:
             lines.append(f"  - *{result.translation.text_of(s.index)}*")
     lines += ["", "## Numbers", "", _number_verdict(result), ""]
@@ -104,7 +110,7 @@ def _markdown_number_table(result: Result) -> list[str]:
             return []
         lines = ["| status | kind | Vietnamese | English | place |", "|---|---|---|---|---|"]
         for f in rows:
-            source = _snippet(result.document.text, f.start, f.end)
+            source = _source_snippet(result, f)
             place = f"sentence {f.sentence}, chars {f.start}-{f.end}"
             soft = " (soft)" if f.soft else ""
             lines.append(
@@ -115,7 +121,7 @@ def _markdown_number_table(result: Result) -> list[str]:
     for f in numbers.findings:
         value = json.dumps(f.value, ensure_ascii=False)
         unit = f" {f.unit}" if f.unit else ""
-        source = _snippet(result.document.text, f.start, f.end, 25)
+        source = _source_snippet(result, f, 25)
         lines.append(f"| {f.kind} | {_cell(value)}{_cell(unit)} | {source} | chars {f.start}-{f.end} |")
     return [*lines, ""]
 
@@ -134,7 +140,7 @@ def render_text(result: Result) -> str:
                 lines += [english, ""]
     lines += ["", "SUMMARY"]
     for s in result.summary.sentences:
-        lines.append(f"[{s.index}] {s.text}")
+        lines.append(f"[{s.index}] ({s.score:.3f}) {s.text}")
         if result.translation is not None:
             lines.append(f"     {result.translation.text_of(s.index)}")
     lines += ["", "NUMBERS", _number_verdict(result)]

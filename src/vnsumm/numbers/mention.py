@@ -37,10 +37,16 @@ class DateValue:
     day: int | None = None
 
     def __str__(self) -> str:
-        y = f"{self.year:04d}" if self.year is not None else "----"
-        m = f"{self.month:02d}" if self.month is not None else "--"
-        d = f"{self.day:02d}" if self.day is not None else "--"
-        return f"{y}-{m}-{d}"
+        """ISO 8601 with unknown parts left out: ``2024-06-10``, ``2024-06``, ``2024``, ``--06-10``."""
+        if self.year is not None:
+            parts = [f"{self.year:04d}"]
+            if self.month is not None:
+                parts.append(f"{self.month:02d}")
+                if self.day is not None:
+                    parts.append(f"{self.day:02d}")
+            return "-".join(parts)
+        month = f"{self.month:02d}" if self.month is not None else "-"
+        return f"--{month}-{self.day:02d}" if self.day is not None else f"--{month}"
 
 
 @dataclass(frozen=True)
