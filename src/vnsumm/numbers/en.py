@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 
-from .mention import DateValue, Mention, RangeValue, RatioValue, TimeValue, Value, on_nfc
+from .mention import DateValue, Mention, RangeValue, RatioValue, TimeValue, Value, mention_from, on_nfc
 from .roman import roman_to_int
 
 __all__ = ["extract_en", "MONTHS", "UNITS_EN"]
@@ -633,20 +633,6 @@ def _range_compatible(text: str, a: _Atom, b: _Atom, gap: str) -> bool:
     return False
 
 
-def _to_mention(text: str, atom: _Atom) -> Mention:
-    return Mention(
-        text=text[atom.start : atom.end],
-        start=atom.start,
-        end=atom.end,
-        kind=atom.kind,
-        value=atom.value,
-        unit=atom.unit,
-        soft=atom.soft,
-        alternatives=atom.alternatives,
-        foreign_format=atom.foreign,
-    )
-
-
 def _all_n(text: str, claims: _Claims) -> list[_Atom]:
     out = []
     for m in _ALL_N.finditer(text):
@@ -711,7 +697,7 @@ def extract_en(text: str) -> list[Mention]:
     atoms += quantities
     atoms.sort(key=lambda a: (a.start, -a.end))
     atoms = _join(text, atoms)
-    return [_to_mention(text, a) for a in atoms]
+    return [mention_from(text, a, foreign_format=a.foreign) for a in atoms]
 
 
 def with_offset(mention: Mention, offset: int) -> Mention:

@@ -11,7 +11,7 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
-from typing import Any
+from typing import Any, Protocol
 
 # Kinds of mention. A Vietnamese and an English mention can match only when their kinds are compatible
 # (see vnsumm.numbers.match); ``number`` is a bare quantity with an optional unit.
@@ -109,6 +109,33 @@ class Mention:
 
     def span_dict(self) -> dict[str, Any]:
         return {"text": self.text, "start": self.start, "end": self.end}
+
+
+class Candidate(Protocol):
+    """What an extractor knows of a mention before it is final (its own dataclass adds working fields)."""
+
+    start: int
+    end: int
+    kind: str
+    value: Value
+    unit: str | None
+    soft: bool
+    alternatives: tuple[Value, ...]
+
+
+def mention_from(text: str, candidate: Candidate, *, foreign_format: bool = False) -> Mention:
+    """The final Mention of a candidate, its text sliced from the text it was found in."""
+    return Mention(
+        text=text[candidate.start : candidate.end],
+        start=candidate.start,
+        end=candidate.end,
+        kind=candidate.kind,
+        value=candidate.value,
+        unit=candidate.unit,
+        soft=candidate.soft,
+        alternatives=candidate.alternatives,
+        foreign_format=foreign_format,
+    )
 
 
 def value_to_json(value: Value) -> Any:

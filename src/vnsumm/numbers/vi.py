@@ -23,11 +23,10 @@ Design choices the matcher relies on:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
-from .mention import DateValue, Mention, RangeValue, RatioValue, TimeValue, Value, on_nfc
+from .mention import DateValue, Mention, RangeValue, RatioValue, TimeValue, Value, mention_from, on_nfc
 from .roman import roman_to_int
 from .words_vi import (
     COUNTERS,
@@ -817,20 +816,6 @@ _DIGIT_PASSES = (
 )
 
 
-def _iter_mentions(text: str, cands: list[_Cand]) -> Iterator[Mention]:
-    for c in cands:
-        yield Mention(
-            text=text[c.start : c.end],
-            start=c.start,
-            end=c.end,
-            kind=c.kind,
-            value=c.value,
-            unit=c.unit,
-            soft=c.soft,
-            alternatives=c.alternatives,
-        )
-
-
 @on_nfc
 def extract_vi(text: str) -> list[Mention]:
     """Every number mention in ``text``: sorted by start, non-overlapping, offsets into ``text``."""
@@ -849,4 +834,4 @@ def extract_vi(text: str) -> list[Mention]:
             word_claims.add(c)
         _number_words(text, word_claims)
         cands = sorted(word_claims.cands, key=lambda c: c.start)
-    return list(_iter_mentions(text, cands))
+    return [mention_from(text, c) for c in cands]
