@@ -6,7 +6,8 @@
 ROUGE-1/2/L F1 (``../shared/eval/rouge.py``: lower-cased syllables) against the human lead summary
 (``abstract``) on the first ``--limit`` articles of ``../shared/data/vietnews/val.jsonl.gz`` (or, with
 ``--offset``/``--stride``, another sample: the file runs in clusters of sources, so figures vary by slice;
-the scorer was tuned on val[2000::10], so ``--offset 5 --stride 10`` is a held-out sample across the split).
+``--offset 5 --stride 10`` samples across the split). The scorer was fitted and tuned on train articles only,
+so every val slice is held out.
 Speed is articles per second on one core (the process is pinned to one CPU): segmentation alone, the
 anchor, and segmentation + learned summary, both measured on the same articles in the same run.
 """

@@ -142,6 +142,36 @@ def test_features_have_one_row_per_body_sentence(article: Document) -> None:
     assert features[0, FEATURE_NAMES.index("is_first")] == 1.0
 
 
+def test_article_features_act_through_position(article: Document) -> None:
+    _, features = document_features(article)
+    column = {name: i for i, name in enumerate(FEATURE_NAMES)}
+    first_recall = features[0, column["headline_recall"]]
+    assert first_recall > 0
+    assert features[0, column["is_first*lead_headline_recall"]] == pytest.approx(first_recall)
+    assert np.all(features[1:, column["is_first*lead_headline_recall"]] == 0)
+    assert np.all(features[3:, column["is_third*lead3_headline_recall"]] == 0)
+    log_n = features[0, column["log_body_sentences"]]
+    for i in range(len(features)):
+        assert features[i, column["inverse_position*log_body_sentences"]] == pytest.approx(log_n / (i + 1))
+    # the first three sentences cover at least as much of the headline as the first one alone
+    lead3 = features[2, column["is_third*lead3_headline_recall"]]
+    assert lead3 >= first_recall
+
+
+def test_lead_style_is_told_from_a_scene_setting_opening() -> None:
+    """The same sentences in another order: an opening that restates the headline gets the lead-style
+    signal and a higher score than a scene-setting opening, which gets none."""
+    scene = "Trời mưa nhỏ từ sáng sớm trên những con phố cổ ."
+    lead_style = make_document([(Role.HEADLINE, [HEADLINE]), (Role.BODY, [BODY[0], scene, *BODY[1:5]])])
+    scene_first = make_document([(Role.HEADLINE, [HEADLINE]), (Role.BODY, [scene, BODY[0], *BODY[1:5]])])
+    column = FEATURE_NAMES.index("is_first*lead_headline_recall")
+    assert document_features(lead_style)[1][0, column] > document_features(scene_first)[1][0, column] == 0
+    scorer = default_scorer()
+    lead_logits = scorer.logits(document_features(lead_style, prior=scorer.prior)[1])
+    scene_logits = scorer.logits(document_features(scene_first, prior=scorer.prior)[1])
+    assert lead_logits[0] > scene_logits[0]
+
+
 def test_select_keeps_document_order_and_breaks_ties_by_index() -> None:
     words = [("a",), ("b",), ("c",), ("d",)]
     assert select([0.5, 0.5, 0.5, 0.5], words, 2) == [0, 1]
@@ -236,6 +266,15 @@ def test_training_script_smoke(shared_dir, tmp_path) -> None:
     scorer = SentenceScorer.load(out)
     assert scorer.feature_names == FEATURE_NAMES
     assert "Lead-3" in result.stdout
+
+
+def test_training_script_refuses_to_tune_on_training_articles(shared_dir, tmp_path) -> None:
+    out = tmp_path / "scorer.json"
+    command = [sys.executable, str(ROOT / "scripts" / "train_summariser.py"), "--shared", str(shared_dir)]
+    command += ["--train", "20", "--train-stride", "10", "--tune-start", "150", "--out", str(out)]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 2 and "overlap" in result.stderr
+    assert not out.exists()
 
 
 @settings(max_examples=200, deadline=None)

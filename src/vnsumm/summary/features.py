@@ -5,6 +5,9 @@ trained scorer needs nothing but its weights at run time. VietNews references ar
 position carries much of the signal; the content features (headline overlap, centrality) decide which of
 the early sentences, and which later ones, say what the article is about. There is no paragraph feature:
 VietNews bodies come as one paragraph, so a weight learned for it would only misfire on real articles.
+How much position should count differs by article (and by source: VietNews runs in clusters of sources,
+some of which write strictly lead-first), so a few article-level signals of lead style enter as products
+with the position features; a linear scorer could not use them otherwise.
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ import numpy as np
 
 from ..document import Document, Sentence
 
-FEATURE_NAMES: tuple[str, ...] = (
+SENTENCE_FEATURE_NAMES: tuple[str, ...] = (
     "is_first",
     "is_second",
     "is_third",
@@ -49,6 +52,29 @@ FEATURE_NAMES: tuple[str, ...] = (
     "word_prior_mean",
     "word_prior_max",
     "word_prior_sum",
+)
+
+# What tells a lead-style article (one whose first sentences already say what the headline says) from one
+# that opens with a scene or a quote. Being per article, they act through their products with position.
+ARTICLE_FEATURE_NAMES: tuple[str, ...] = (
+    "lead_headline_recall",
+    "lead_headline_bigram_recall",
+    "lead3_headline_recall",
+    "later_headline_advantage",
+    "lead_centrality",
+    "lead_log_words",
+    "lead_word_prior_mean",
+    "log_body_sentences",
+)
+_POSITION_NAMES: tuple[str, ...] = (
+    "is_first",
+    "is_second",
+    "is_third",
+    "inverse_position",
+    "relative_position",
+)
+FEATURE_NAMES: tuple[str, ...] = SENTENCE_FEATURE_NAMES + tuple(
+    f"{position}*{article}" for position in _POSITION_NAMES for article in ARTICLE_FEATURE_NAMES
 )
 
 _QUOTE = re.compile('["“”«»]')
@@ -143,6 +169,34 @@ def _syllable_bigrams(words: Sequence[str]) -> set[tuple[str, str]]:
     return set(zip(syllables, syllables[1:]))
 
 
+def _column(name: str) -> int:
+    return SENTENCE_FEATURE_NAMES.index(name)
+
+
+_POSITION_COLUMNS = [_column(name) for name in _POSITION_NAMES]
+
+
+def _with_interactions(rows: np.ndarray, lead3_headline_recall: float) -> np.ndarray:
+    """Append position x article-feature products: how much position matters depends on the article."""
+    first = rows[0]
+    later = rows[3:, _column("headline_recall")]
+    lead_recall = first[_column("headline_recall")]
+    article = np.array(
+        [
+            lead_recall,
+            first[_column("headline_bigram_recall")],
+            lead3_headline_recall,
+            (float(later.max()) if len(later) else 0.0) - lead_recall,
+            first[_column("centrality")],
+            first[_column("log_words")],
+            first[_column("word_prior_mean")],
+            first[_column("log_body_sentences")],
+        ]
+    )
+    products = rows[:, _POSITION_COLUMNS][:, :, None] * article[None, None, :]
+    return np.hstack([rows, products.reshape(len(rows), -1)])
+
+
 def document_features(
     document: Document, tokens: Sequence[SentenceTokens] | None = None, prior: WordPrior = NO_PRIOR
 ) -> tuple[tuple[Sentence, ...], np.ndarray]:
@@ -224,4 +278,6 @@ def document_features(
                 sum(word_prior),
             )
         )
-    return body, np.asarray(rows, dtype=np.float64)
+    lead_words = {w for t in tokens[:3] for w in t.words}
+    lead3_recall = len(headline_words & lead_words) / len(headline_words) if headline_words else 0.0
+    return body, _with_interactions(np.asarray(rows, dtype=np.float64), lead3_recall)
