@@ -219,3 +219,33 @@ def test_translate_command_keeps_paragraphs(tiny_config, capsys) -> None:
     )
     assert code == 0
     assert len(out.rstrip("\n").split("\n\n")) == 29
+
+
+def test_jsonl_batch_with_translation(tiny_config, tmp_path, capsys) -> None:
+    lines = [
+        json.dumps({"id": 1, "text": "Tiêu đề\n\nThu 940 tỷ đồng. Tăng 5,5%."}, ensure_ascii=False),
+        "[1, 2]",
+        json.dumps({"id": 3, "text": "Hà Giang\n\nCó 18/18 huyện đạt chuẩn."}, ensure_ascii=False),
+    ]
+    path = tmp_path / "in.jsonl"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    args = ["summarise", "--jsonl", str(path), "--config", str(tiny_config), "--model", "tiny-t5"]
+    code, out, _ = run(args, capsys)
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert [row["id"] for row in rows] == [1, None, 3]
+    assert "error" in rows[1]
+    assert "words" not in rows[0]["document"]["paragraphs"][1]["sentences"][0]
+    assert rows[0]["schema"] == "vnsumm.result/1" and rows[0]["numbers"]["checked"] is True
+    assert code == 1
+
+
+def test_jsonl_batch_stops_before_output_when_the_model_is_missing(tmp_path, capsys, monkeypatch) -> None:
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    monkeypatch.setenv("HF_HOME", str(tmp_path / "hf"))
+    path = tmp_path / "in.jsonl"
+    path.write_text(
+        json.dumps({"id": 1, "text": "Tiêu đề\n\nCâu một."}, ensure_ascii=False), encoding="utf-8"
+    )
+    args = ["summarise", "--jsonl", str(path), "--config", str(offline_hub_config(tmp_path))]
+    code, out, err = run(args, capsys)
+    assert code == 3 and out == "" and "vnsumm models pull remote" in err

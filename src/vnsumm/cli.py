@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Iterable, Sequence
 from typing import TextIO
@@ -199,29 +198,20 @@ def _run_batch(args: argparse.Namespace, options: dict, out: TextIO) -> int:
 
 
 def _translate_batch(args: argparse.Namespace, options: dict, out: TextIO) -> int:
+    from .batch import run_jsonl
     from .pipeline import Pipeline
 
     pipeline = Pipeline.from_config(args.config, **options)
-    failed = False
-    for number, line in enumerate(_open_lines(args.jsonl), start=1):
-        if not line.strip():
-            continue
-        record_id = None
-        try:
-            record = json.loads(line)
-            record_id = record.get("id") if isinstance(record, dict) else None
-            if not isinstance(record, dict) or not isinstance(record.get("text"), str):
-                raise InputError(f'line {number}: expected an object with a "text" string')
-            result = pipeline.run(record["text"])
-            row = {"id": record_id, **result.to_dict(words=False)}
-            failed = failed or result.numbers.ok is False
-        except json.JSONDecodeError as exc:
-            row, failed = {"id": None, "error": f"line {number}: not JSON ({exc.msg})"}, True
-        except InputError as exc:
-            row, failed = {"id": record_id, "error": str(exc)}, True
-        out.write(json.dumps(row, ensure_ascii=False) + "\n")
-        out.flush()
-    return EXIT_NUMBERS if failed else EXIT_OK
+    pipeline.translator()  # a missing model stops the run before any line is read
+    numbers_failed = []
+
+    def process(text: str) -> dict:
+        result = pipeline.run(text)
+        numbers_failed.append(result.numbers.ok is False)
+        return result.to_dict(words=False)
+
+    errors = run_jsonl(_open_lines(args.jsonl), out, process)
+    return EXIT_NUMBERS if errors or any(numbers_failed) else EXIT_OK
 
 
 def _translate(args: argparse.Namespace) -> int:
