@@ -95,6 +95,26 @@ def test_numbers_stage_alone_on_a_given_translation() -> None:
     assert [(f.text, f.status) for f in broken.problems] == [("940 tỷ đồng", "changed")]
 
 
+def test_allow_rounding_decides_the_document_verdict() -> None:
+    document = segment("Hà Giang\n\nTổng giá trị sản phẩm đạt 32.439,8 tỷ đồng.")
+
+    class Rounded:
+        model = "given"
+
+        @staticmethod
+        def text_of(index: int) -> str:
+            return ["Ha Giang", "Gross product reached VND 32.4 trillion."][index]
+
+    strict_report = check_numbers(document, Rounded())
+    assert [(f.status, f.target["text"]) for f in strict_report.findings] == [
+        ("rounded", "VND 32.4 trillion")
+    ]
+    assert strict_report.ok is False and len(strict_report.failures) == 1
+    allowed = check_numbers(document, Rounded(), allow_rounding=True)
+    assert allowed.ok is True and allowed.failures == ()
+    assert [f.status for f in allowed.problems] == ["rounded"]  # still shown to the reader
+
+
 def test_unknown_model_fails_early(tiny_config) -> None:
     with pytest.raises(vnsumm.ConfigError, match="nope"):
         Pipeline.from_config(tiny_config, model="nope")

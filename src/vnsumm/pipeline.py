@@ -10,9 +10,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .document import Document
+from .document import Document, Sentence
 from .numbers import check, extract_vi
-from .numbers.mention import value_to_json
+from .numbers.match import status_passes
+from .numbers.mention import Mention, value_to_json
 from .segment import segment
 from .summary import Summary, summarise
 from .textio import normalise, require_content
@@ -56,16 +57,33 @@ class NumberSummary:
     strict: bool
     findings: tuple[NumberFinding, ...]
     extra: tuple[dict[str, Any], ...] = ()  # {"sentence", "text", "start", "end"} in the English
+    allow_rounding: bool = False
+
+    def counts(self, finding: NumberFinding) -> bool:
+        """Number words (soft mentions) count towards the verdict only under ``strict``."""
+        return self.strict or not finding.soft
+
+    @property
+    def counted(self) -> tuple[NumberFinding, ...]:
+        return tuple(f for f in self.findings if self.counts(f))
+
+    @property
+    def failures(self) -> tuple[NumberFinding, ...]:
+        """The findings that fail the document (the same rule as :attr:`NumberReport.ok`)."""
+        if not self.checked:
+            return ()
+        return tuple(
+            f for f in self.counted if not status_passes(f.status, allow_rounding=self.allow_rounding)
+        )
 
     @property
     def ok(self) -> bool | None:
         """None when nothing was checked (no translation); else whether every counted mention survived."""
-        if not self.checked:
-            return None
-        return all(f.status == "ok" for f in self.findings if self.strict or not f.soft)
+        return not self.failures if self.checked else None
 
     @property
     def problems(self) -> tuple[NumberFinding, ...]:
+        """Every finding worth showing a reader: all that are not ``ok``, soft and allowed ones included."""
         return tuple(f for f in self.findings if self.checked and f.status != "ok")
 
     def to_dict(self) -> dict[str, Any]:
@@ -73,6 +91,7 @@ class NumberSummary:
             "checked": self.checked,
             "ok": self.ok,
             "strict": self.strict,
+            "allow_rounding": self.allow_rounding,
             "mentions": [f.to_dict() for f in self.findings],
             "extra": list(self.extra),
         }
@@ -128,26 +147,30 @@ def english_paragraphs(document: Document, translation: Any) -> list[str]:
     return [" ".join(translation.text_of(s.index) for s in p.sentences).strip() for p in document.paragraphs]
 
 
+def _finding(sentence: Sentence, mention: Mention, status: str, target: Mention | None) -> NumberFinding:
+    """A sentence-level mention in document coordinates (its English target stays sentence-relative)."""
+    return NumberFinding(
+        sentence=sentence.index,
+        text=mention.text,
+        start=sentence.start + mention.start,
+        end=sentence.start + mention.end,
+        kind=mention.kind,
+        value=value_to_json(mention.value),
+        unit=mention.unit,
+        soft=mention.soft,
+        status=status,
+        target=None if target is None else target.span_dict(),
+    )
+
+
 def extract_numbers(document: Document) -> NumberSummary:
     """Number extraction alone (no translation): every mention, status ``unchecked``."""
-    findings = []
-    for sentence in document.sentences:
-        for m in extract_vi(sentence.text):
-            findings.append(
-                NumberFinding(
-                    sentence=sentence.index,
-                    text=m.text,
-                    start=sentence.start + m.start,
-                    end=sentence.start + m.end,
-                    kind=m.kind,
-                    value=value_to_json(m.value),
-                    unit=m.unit,
-                    soft=m.soft,
-                    status="unchecked",
-                    target=None,
-                )
-            )
-    return NumberSummary(checked=False, strict=False, findings=tuple(findings))
+    findings = tuple(
+        _finding(sentence, mention, "unchecked", None)
+        for sentence in document.sentences
+        for mention in extract_vi(sentence.text)
+    )
+    return NumberSummary(checked=False, strict=False, findings=findings)
 
 
 def check_numbers(
@@ -158,24 +181,15 @@ def check_numbers(
     extra: list[dict[str, Any]] = []
     for sentence in document.sentences:
         report = check(sentence.text, translation.text_of(sentence.index), allow_rounding=allow_rounding)
-        data = report.to_dict(source_offset=sentence.start)
-        for item in data["mentions"]:
-            findings.append(
-                NumberFinding(
-                    sentence=sentence.index,
-                    text=item["source"]["text"],
-                    start=item["source"]["start"],
-                    end=item["source"]["end"],
-                    kind=item["kind"],
-                    value=item["value"],
-                    unit=item.get("unit"),
-                    soft=bool(item.get("soft")),
-                    status=item["status"],
-                    target=item["target"],
-                )
-            )
-        extra.extend({"sentence": sentence.index, **span} for span in data["extra"])
-    return NumberSummary(checked=True, strict=strict, findings=tuple(findings), extra=tuple(extra))
+        findings.extend(_finding(sentence, item.source, item.status, item.target) for item in report.mentions)
+        extra.extend({"sentence": sentence.index, **mention.span_dict()} for mention in report.extra)
+    return NumberSummary(
+        checked=True,
+        strict=strict,
+        findings=tuple(findings),
+        extra=tuple(extra),
+        allow_rounding=allow_rounding,
+    )
 
 
 @dataclass

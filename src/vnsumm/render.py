@@ -65,13 +65,12 @@ def _english_snippet(result: Result, finding: NumberFinding) -> str:
 
 def _number_verdict(result: Result) -> str:
     numbers = result.numbers
-    counted = [f for f in numbers.findings if numbers.strict or not f.soft]
     if not numbers.checked:
         return f"{len(numbers.findings)} number mentions found; not checked (no translation)."
-    problems = [f for f in counted if f.status != "ok"]
-    if not problems:
+    counted, failures = numbers.counted, numbers.failures
+    if not failures:
         return f"All {len(counted)} numbers of the source survive in the English."
-    return f"{len(problems)} of {len(counted)} numbers did not survive the translation."
+    return f"{len(failures)} of {len(counted)} numbers did not survive the translation."
 
 
 def render_markdown(result: Result) -> str:

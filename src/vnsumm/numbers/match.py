@@ -33,6 +33,11 @@ _EXACT, _ALT, _FORMAT, _CROSS, _ROUNDED = 0, 1, 2, 3, 4
 _NUMERIC_KINDS = frozenset({"number", "ordinal", "code", "decade", "date"})
 
 
+def status_passes(status: str, *, allow_rounding: bool = False) -> bool:
+    """The one rule for whether a status is a pass: ``ok``, or ``rounded`` when rounding is allowed."""
+    return status == "ok" or (allow_rounding and status == "rounded")
+
+
 @dataclass(frozen=True)
 class MentionCheck:
     """The verdict on one source mention: its status and the English mention it was matched to."""
@@ -42,7 +47,7 @@ class MentionCheck:
     target: Mention | None = None
 
     def passed(self, *, allow_rounding: bool = False) -> bool:
-        return self.status == "ok" or (allow_rounding and self.status == "rounded")
+        return status_passes(self.status, allow_rounding=allow_rounding)
 
 
 @dataclass(frozen=True)
