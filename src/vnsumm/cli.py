@@ -223,7 +223,7 @@ def _translate(args: argparse.Namespace) -> int:
 
     text = read_text(args.file)
     config = load_config(args.config)
-    spec = config.spec(args.model or config.default)
+    spec = config.get(args.model)
     translator = Translator.load(spec, device=args.device, batch_size=args.batch_size)
     document = segment(text)
     _write(render_translation(document, translator.translate_document(document), args.format), args.output)
@@ -236,7 +236,7 @@ def _models(args: argparse.Namespace) -> int:
 
     config = load_config(args.config)
     if args.models_command == "pull":
-        path = pull_model(config.spec(args.name))
+        path = pull_model(config.get(args.name))
         print(f"{args.name}: weights in {path}")
         return EXIT_OK
     rows = [("name", "family", "source", "licence", "weights")]

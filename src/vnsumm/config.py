@@ -86,14 +86,6 @@ class ModelConfig:
             )
         return self.models[name]
 
-    def spec(self, name: str | None = None) -> ModelSpec:
-        """Same as :meth:`get` (the name the pipeline and CLI use)."""
-        return self.get(name)
-
-    @property
-    def default_spec(self) -> ModelSpec:
-        return self.get(self.default)
-
 
 def find_config(path: str | Path | None = None) -> Path:
     """The models.yaml to use, by the documented resolution order."""

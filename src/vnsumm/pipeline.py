@@ -220,7 +220,7 @@ class Pipeline:
         loaded = load_config(config)
         pipeline = cls(config=loaded, **options)
         if pipeline.translate:
-            loaded.spec(pipeline.model_name)  # fail early on an unknown model name
+            loaded.get(pipeline.model_name)  # fail early on an unknown model name
         return pipeline
 
     @property
@@ -234,7 +234,7 @@ class Pipeline:
             from .translate import Translator
 
             self._translator = Translator.load(
-                self.config.spec(self.model_name),
+                self.config.get(self.model_name),
                 device=self.device,
                 batch_size=self.batch_size,
                 progress=self.progress,

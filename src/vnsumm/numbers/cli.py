@@ -13,7 +13,7 @@ from typing import Any, TextIO
 
 from ..errors import InputError
 from ..textio import read_text
-from .match import NumberReport
+from .match import NumberReport, status_passes
 
 _SNIPPET = 40
 
@@ -114,8 +114,7 @@ def format_human(
     counts: dict[str, int] = {}
     for m in result["mentions"]:
         counts[m["status"]] = counts.get(m["status"], 0) + 1
-        passed = m["status"] == "ok" or (allow_rounding and m["status"] == "rounded")
-        if passed:
+        if status_passes(m["status"], allow_rounding=allow_rounding):
             continue
         src = m["source"]
         soft = " (number word)" if m["soft"] else ""

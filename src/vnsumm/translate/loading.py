@@ -132,8 +132,7 @@ def _needs_protobuf(message: str) -> bool:
 
 
 def _missing_package(spec: ModelSpec, detail: str) -> str:
-    package = "protobuf" if _needs_protobuf(detail) else None
-    if package:
+    if _needs_protobuf(detail):
         return (
             f"model '{spec.name}': its sentencepiece tokenizer needs the 'protobuf' package to load; "
             "run 'pip install protobuf'"
