@@ -16,7 +16,7 @@ from .numbers.match import status_passes
 from .numbers.mention import Mention, value_to_json
 from .segment import segment
 from .summary import Summary, summarise
-from .textio import normalise, require_content
+from .textio import normalise
 
 SCHEMA_VERSION = "vnsumm.result/1"
 
@@ -242,7 +242,7 @@ class Pipeline:
         return self._translator
 
     def run(self, text: str) -> Result:
-        document = segment(require_content(normalise(text)))
+        document = segment(normalise(text))  # segment refuses empty text
         summary = summarise(document, self.sentences, ratio=self.ratio)
         if not self.translate:
             return Result(document, None, summary, extract_numbers(document))
