@@ -252,7 +252,8 @@ def translate(
         for start in range(0, len(order), batch_size):
             chunk = order[start : start + batch_size]
             encoded = tokenizer([sentences[i] for i in chunk], return_tensors="pt", padding=True)
-            generated = model.generate(**encoded, num_beams=beams, max_new_tokens=256, do_sample=False)
+            budget = min(256, int(1.5 * encoded["input_ids"].shape[1]) + 10)  # as the engine's output_ratio
+            generated = model.generate(**encoded, num_beams=beams, max_new_tokens=budget, do_sample=False)
             for i, text in zip(chunk, tokenizer.batch_decode(generated, skip_special_tokens=True)):
                 out[i] = text
     return out
@@ -376,19 +377,24 @@ def setup(args: argparse.Namespace):
     out.mkdir(parents=True, exist_ok=True)
     recorded = out / "settings.json"
     current = {"shape": asdict(shape), "settings": asdict(settings), "limit": args.limit}
-    if recorded.is_file():
-        before = json.loads(recorded.read_text())
-        if {**before, "settings": {**before["settings"], "passes": 0}} != {
-            **current,
-            "settings": {**current["settings"], "passes": 0},
-        }:
-            raise SystemExit(f"{out} holds a run with other settings; use another --out")
+    if recorded.is_file() and _fixed(json.loads(recorded.read_text())) != _fixed(current):
+        raise SystemExit(f"{out} holds a run with other settings; use another --out")
     recorded.write_text(json.dumps(current, indent=2))
     torch.manual_seed(settings.seed)
     random.seed(settings.seed)
     torch.use_deterministic_algorithms(True)
     torch.set_num_threads(settings.threads or os.cpu_count() or 1)
     return shape, settings, out
+
+
+# Settings a resumed run may change: how long to train and how many CPU threads to use.
+RESUMABLE_CHANGES = ("passes", "threads")
+
+
+def _fixed(recorded: dict) -> dict:
+    """The part of a run's settings that must not change when it is resumed."""
+    settings = {k: v for k, v in recorded["settings"].items() if k not in RESUMABLE_CHANGES}
+    return {**recorded, "settings": settings}
 
 
 def train(args: argparse.Namespace) -> None:
@@ -495,13 +501,88 @@ def export(args: argparse.Namespace) -> None:
     tokenizer.save_pretrained(target)
     for name in ("source.spm", "target.spm", "vocab.json"):
         shutil.copyfile(out / "tokenizer" / name, target / name)
+    history = [json.loads(line) for line in (out / "train.log").read_text(encoding="utf-8").splitlines()]
+    passes = [record for record in history if record.get("event") == "pass"]
     provenance = {
-        "checkpoints": [p.name for p in paths],
+        "checkpoints_averaged": [p.name for p in paths],
+        "passes": len(passes),
+        "updates": passes[-1]["step"] if passes else None,
         "shape": asdict(shape),
         "settings": asdict(settings),
+        "dev_greedy_by_pass": [{"pass": r["pass"], **r["dev_greedy"]} for r in passes],
+        "versions": _versions(),
     }
     (target / "training.json").write_text(json.dumps(provenance, indent=2) + "\n", encoding="utf-8")
+    benchmark = json.loads(args.card_scores.read_text(encoding="utf-8")) if args.card_scores else None
+    (target / "README.md").write_text(model_card(provenance, benchmark), encoding="utf-8")
     print(f"wrote {target}", file=sys.stderr)
+
+
+def _versions() -> dict[str, str]:
+    import sentencepiece
+    import torch
+    import transformers
+
+    return {
+        "torch": torch.__version__,
+        "transformers": transformers.__version__,
+        "sentencepiece": sentencepiece.__version__,
+    }
+
+
+def model_card(provenance: dict, benchmark: dict | None) -> str:
+    """The model card: what the model is, what it saw, what that means for users, how well it does."""
+    shape, settings = provenance["shape"], provenance["settings"]
+    lines = [
+        "# vnsumm-mini: a small Vietnamese -> English translation model",
+        "",
+        "vnsumm's own offline model, trained from scratch on this project's machines with",
+        "`scripts/train_translator.py`. It exists so that vnsumm translates with no network at all;",
+        "its English is rough. For good English use a large model (`vnsumm models pull envit5`).",
+        "",
+        "## Model",
+        f"- MarianMT encoder-decoder: {shape['encoder_layers']} + {shape['decoder_layers']} layers, "
+        f"d_model {shape['d_model']}, FFN {shape['ffn_dim']}, {shape['heads']} heads, tied embeddings; "
+        "float16 safetensors (run in float32 on a CPU).",
+        f"- One shared sentencepiece unigram vocabulary of {shape['vocab_size']} pieces for both languages, "
+        "digits split one by one so that numbers are copied digit by digit.",
+        f"- Trained {provenance['passes']} passes ({provenance['updates']} updates) with label smoothing "
+        f"{settings['label_smoothing']}, dropout {shape['dropout']}, peak learning rate {settings['lr']} "
+        f"(inverse square root, {settings['warmup']} warm-up updates), batches of about "
+        f"{settings['max_tokens']} tokens, seed {settings['seed']}; the weights are the average of the last "
+        f"{len(provenance['checkpoints_averaged'])} checkpoints.",
+        "",
+        "## Training data and what it means for you",
+        "55,014 sentence pairs (`../shared/data/parallel/train.jsonl.gz` of the vnsumm project):",
+        "- EVBNews (EVBCorpus, about 42k news pairs): no licence stated by its author; research use.",
+        "- TED talks, IWSLT'15 dev sets (about 3.5k pairs): CC BY-NC-ND 3.0 (non-commercial).",
+        "- Tatoeba via manythings.org (about 9.4k pairs): CC BY 2.0 FR.",
+        "",
+        "Use this model for research and non-commercial work only; ask the EVBCorpus author before any",
+        "commercial use. No sentence of the dev or held-out test sets is in the training data.",
+        "",
+        "## Scores",
+    ]
+    if benchmark:
+        lines += [
+            "Measured with `python benchmarks/translation.py` "
+            f"(beam {benchmark['generation'].get('num_beams')}):",
+            "",
+            "| dev set | pairs | BLEU | chrF | source numbers surviving in the raw output |",
+            "|---|---|---|---|---|",
+        ]
+        for row in benchmark["corpora"].values():
+            numbers = row["numbers_model"]
+            lines.append(
+                f"| {row['name']} | {row['pairs']} | {row['bleu']:.2f} | {row['chrf']:.2f} | "
+                f"{numbers['survived']:.3f} of {numbers['mentions']} |"
+            )
+        lines += ["", f"sacreBLEU: `{next(iter(benchmark['corpora'].values()))['bleu_signature']}`", ""]
+    lines += ["Greedy dev scores after each pass (first 300 pairs of each dev corpus):", ""]
+    for row in provenance["dev_greedy_by_pass"]:
+        scores = ", ".join(f"{k} BLEU {v['bleu']} chrF {v['chrf']}" for k, v in row.items() if k != "pass")
+        lines.append(f"- pass {row['pass']}: {scores}")
+    return "\n".join(lines) + "\n"
 
 
 def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
@@ -515,6 +596,9 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--export", type=Path, help="write the averaged model to this folder and stop")
     parser.add_argument("--average", type=int, default=settings.keep, help="checkpoints averaged at export")
     parser.add_argument("--compare", action="store_true", help="at export, score averaged vs last on dev")
+    parser.add_argument(
+        "--card-scores", type=Path, help="benchmarks/translation.py --json output for the card"
+    )
     parser.add_argument("--seed", type=int, default=settings.seed)
     parser.add_argument("--passes", type=int, default=settings.passes)
     parser.add_argument("--max-tokens", type=int, default=settings.max_tokens)

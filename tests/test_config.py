@@ -57,7 +57,8 @@ def test_shipped_models_and_their_prompting():
     )
     assert config.get("opus-mt").family == "marian"
     for spec in config.models.values():
-        assert spec.family in FAMILIES and spec.licence and spec.hub_id and spec.path is None
+        assert spec.family in FAMILIES and spec.licence
+        assert (spec.hub_id and spec.path is None) or (spec.bundled and spec.hub_id is None)
         assert not spec.generation.get("do_sample", False)
         assert spec.generation["num_beams"] >= 1 and spec.generation["max_new_tokens"] >= 1
 
@@ -106,7 +107,7 @@ def test_unknown_model_lists_known_ones():
     ("text", "message"),
     [
         (minimal("family: rnn\n    hub_id: a/b"), r"unknown family 'rnn'; expected one of: t5, marian"),
-        (minimal("family: t5"), r"set 'hub_id' .* or 'path'"),
+        (minimal("family: t5"), r"set 'hub_id' .*, 'path' .* or 'bundled: true'"),
         (
             minimal("family: nllb\n    hub_id: a/b\n    src_lang: vie_Latn"),
             r"needs both 'src_lang' and 'tgt_lang'",

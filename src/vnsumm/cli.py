@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Iterable, Sequence
-from typing import TextIO
+from typing import Any, TextIO
 
 from . import __version__
 from .errors import InputError, VnsummError
@@ -163,6 +163,8 @@ def _summarise(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int
         parser.error("--format jsonl goes with --jsonl IN; for one article use --format json")
     text = read_text(args.file)  # read first: bad input is reported before a model is loaded
     pipeline = Pipeline.from_config(args.config, **options)
+    if pipeline.translate:
+        _load_translator(pipeline)
     result = pipeline.run(text)
     _write(render(result, args.format or "markdown"), args.output)
     return EXIT_NUMBERS if result.numbers.ok is False else EXIT_OK
@@ -202,7 +204,7 @@ def _translate_batch(args: argparse.Namespace, options: dict, out: TextIO) -> in
     from .pipeline import Pipeline
 
     pipeline = Pipeline.from_config(args.config, **options)
-    pipeline.translator()  # a missing model stops the run before any line is read
+    _load_translator(pipeline)  # a missing model stops the run before any line is read
     numbers_failed = []
 
     def process(text: str) -> dict:
@@ -214,17 +216,25 @@ def _translate_batch(args: argparse.Namespace, options: dict, out: TextIO) -> in
     return EXIT_NUMBERS if errors or any(numbers_failed) else EXIT_OK
 
 
+def _load_translator(pipeline: Any) -> Any:
+    """Load the pipeline's model now (a missing one stops the run early) and tell which one stands in."""
+    translator = pipeline.translator()
+    for note in pipeline.notes:
+        print(f"vnsumm: note: {note}", file=sys.stderr)
+    return translator
+
+
 def _translate(args: argparse.Namespace) -> int:
-    from .config import load_config
+    from .pipeline import Pipeline
     from .render import render_translation
     from .segment import segment
     from .textio import read_text
-    from .translate import Translator
 
     text = read_text(args.file)
-    config = load_config(args.config)
-    spec = config.get(args.model)
-    translator = Translator.load(spec, device=args.device, batch_size=args.batch_size)
+    pipeline = Pipeline.from_config(
+        args.config, model=args.model, device=args.device, batch_size=args.batch_size
+    )
+    translator = _load_translator(pipeline)
     document = segment(text)
     _write(render_translation(document, translator.translate_document(document), args.format), args.output)
     return EXIT_OK

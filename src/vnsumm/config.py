@@ -3,6 +3,11 @@
 The file is found in this order: an explicit path, ``$VNSUMM_CONFIG``, ``./models.yaml`` in the working
 directory, then the copy packaged with vnsumm (``vnsumm/data/models.yaml``). Every mistake in it becomes a
 one-line :class:`~vnsumm.errors.ConfigError` that says what to change.
+
+A model is found by ``hub_id`` (the Hugging Face Hub), ``path`` (a local folder) or ``bundled: true`` (its
+weights ship inside the vnsumm package, ``vnsumm/models/<name>/``, so it runs with no network at all). The
+top-level ``fallback`` names the model used when no model was asked for by name and the default one is not
+available on this machine.
 """
 
 from __future__ import annotations
@@ -24,10 +29,12 @@ LANGUAGE_CODE_FAMILIES = ("nllb", "m2m100", "mbart50")
 TGT_LANG_MODES = ("forced_bos", "decoder_start")
 CONFIG_ENV = "VNSUMM_CONFIG"
 PACKAGED_CONFIG = Path(__file__).resolve().parent / "data" / "models.yaml"
+BUNDLED_MODELS = Path(__file__).resolve().parent / "models"
 
 _MODEL_KEYS = {
     "hub_id",
     "path",
+    "bundled",
     "family",
     "licence",
     "src_lang",
@@ -62,10 +69,13 @@ class ModelSpec:
     # max_new_tokens is raised to this many output tokens per (padded) input token, so that a long input's
     # English is not cut short; 0 keeps generation.max_new_tokens as a fixed cap.
     output_ratio: float = 1.5
+    bundled: bool = False  # the weights ship inside the vnsumm package (``path`` points there)
 
     @property
     def source(self) -> str:
         """Where the weights come from, as a user would write it: the local path if set, else the hub id."""
+        if self.bundled:
+            return "bundled with vnsumm"
         return str(self.path) if self.path is not None else str(self.hub_id)
 
 
@@ -76,6 +86,7 @@ class ModelConfig:
     models: Mapping[str, ModelSpec]
     default: str
     source: Path
+    fallback: str | None = None  # used when no model is named and the default one is not on this machine
 
     def get(self, name: str | None = None) -> ModelSpec:
         """The named model (the default when ``name`` is None); unknown names list the known ones."""
@@ -121,7 +132,7 @@ def parse_config(text: str, source: Path) -> ModelConfig:
     data = _parse_yaml(text, source)
     if not isinstance(data, dict):
         raise ConfigError(f"{source}: expected a mapping with 'default' and 'models' at the top level")
-    unknown = set(data) - {"default", "models"}
+    unknown = set(data) - {"default", "fallback", "models"}
     if unknown:
         raise ConfigError(f"{source}: unknown top-level key(s) {', '.join(sorted(map(str, unknown)))}")
     entries = data.get("models")
@@ -135,7 +146,17 @@ def parse_config(text: str, source: Path) -> ModelConfig:
         raise ConfigError(
             f"{source}: default model '{default}' is not defined; known models: {', '.join(models)}"
         )
-    return ModelConfig(models=MappingProxyType(models), default=str(default), source=source)
+    fallback = data.get("fallback")
+    if fallback is not None and str(fallback) not in models:
+        raise ConfigError(
+            f"{source}: fallback model '{fallback}' is not defined; known models: {', '.join(models)}"
+        )
+    return ModelConfig(
+        models=MappingProxyType(models),
+        default=str(default),
+        source=source,
+        fallback=None if fallback is None else str(fallback),
+    )
 
 
 def _parse_yaml(text: str, source: Path) -> Any:
@@ -164,8 +185,15 @@ def parse_model(name: str, entry: Any, source: Path) -> ModelSpec:
         raise ConfigError(f"{where}: unknown family {family!r}; expected one of: {', '.join(FAMILIES)}")
     hub_id = _optional_str(entry, "hub_id", where)
     path = _optional_str(entry, "path", where)
-    if hub_id is None and path is None:
-        raise ConfigError(f"{where}: set 'hub_id' (a Hugging Face repository) or 'path' (a local folder)")
+    bundled = entry.get("bundled", False)
+    if not isinstance(bundled, bool):
+        raise ConfigError(f"{where}: 'bundled' must be true or false")
+    if bundled and (hub_id is not None or path is not None):
+        raise ConfigError(f"{where}: a bundled model ships inside vnsumm: leave out 'hub_id' and 'path'")
+    if hub_id is None and path is None and not bundled:
+        raise ConfigError(
+            f"{where}: set 'hub_id' (a Hugging Face repository), 'path' (a local folder) or 'bundled: true'"
+        )
     src_lang = _optional_str(entry, "src_lang", where)
     tgt_lang = _optional_str(entry, "tgt_lang", where)
     if family in LANGUAGE_CODE_FAMILIES and (src_lang is None or tgt_lang is None):
@@ -177,7 +205,7 @@ def parse_model(name: str, entry: Any, source: Path) -> ModelSpec:
         name=name,
         family=family,
         hub_id=hub_id,
-        path=_resolve_path(path, source),
+        path=BUNDLED_MODELS / name if bundled else _resolve_path(path, source),
         licence=_optional_str(entry, "licence", where) or "unknown",
         src_lang=src_lang,
         tgt_lang=tgt_lang,
@@ -187,6 +215,7 @@ def parse_model(name: str, entry: Any, source: Path) -> ModelSpec:
         generation=MappingProxyType(_generation(entry.get("generation"), where)),
         tgt_lang_as=tgt_lang_as,
         output_ratio=_output_ratio(entry.get("output_ratio", 1.5), where),
+        bundled=bundled,
     )
 
 

@@ -211,6 +211,7 @@ class Pipeline:
     batch_size: int = 16
     progress: bool | None = None
     _translator: Any = field(default=None, init=False, repr=False)
+    _notes: tuple[str, ...] = field(default=(), init=False, repr=False)
 
     @classmethod
     def from_config(cls, config: str | Path | None = None, **options: Any) -> Pipeline:
@@ -225,20 +226,28 @@ class Pipeline:
 
     @property
     def model_name(self) -> str:
+        """The model that translates: the one loaded, else the one asked for, else the default."""
+        if self._translator is not None:
+            return self._translator.spec.name
         if self.config is None:
             raise ValueError("Pipeline has no model config: build it with Pipeline.from_config()")
         return self.model or self.config.default
 
-    def translator(self) -> Any:
-        if self._translator is None:
-            from .translate import Translator
+    @property
+    def notes(self) -> tuple[str, ...]:
+        """What a user should be told about the run (a fallback model was used); the CLI prints them."""
+        return self._notes
 
+    def translator(self) -> Any:
+        """The loaded translator: the model asked for, or by the rule of ``choose_model`` when none was."""
+        if self._translator is None:
+            from .translate import Translator, choose_model
+
+            choice = choose_model(self.config, self.model)
             self._translator = Translator.load(
-                self.config.get(self.model_name),
-                device=self.device,
-                batch_size=self.batch_size,
-                progress=self.progress,
+                choice.spec, device=self.device, batch_size=self.batch_size, progress=self.progress
             )
+            self._notes = (choice.note,) if choice.note else ()
         return self._translator
 
     def run(self, text: str) -> Result:

@@ -27,6 +27,17 @@ _UNBOUNDED = 100_000  # tokenizers report a huge model_max_length when they have
 _FALLBACK_MAX_INPUT = 512
 
 
+def _runnable_on(model: Any, device: str) -> Any:
+    """The model on ``device``; half-precision weights (how small models ship) run in float32 on a CPU,
+    where half-precision matrix products are slow or missing."""
+    import torch
+
+    model = model.to(device)
+    if str(device).startswith("cpu") and getattr(model, "dtype", None) in (torch.float16, torch.bfloat16):
+        model = model.float()
+    return model
+
+
 class Translator:
     """A loaded model with its tokenizer and the rules of its family; see :meth:`load`."""
 
@@ -45,7 +56,7 @@ class Translator:
         families.prepare_tokenizer(spec, tokenizer)
         self.spec = spec
         self.tokenizer = tokenizer
-        self.model = model.to(device).eval()
+        self.model = _runnable_on(model, device).eval()
         self.device = device
         self.batch_size = batch_size
         self.progress = progress

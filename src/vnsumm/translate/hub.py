@@ -1,7 +1,8 @@
 """Which models are present locally, and fetching hub models into the Hugging Face cache.
 
 ``model_statuses`` never touches the network: it looks at local folders and the hub cache only. It backs
-``vnsumm models list``; ``pull_model`` backs ``vnsumm models pull NAME``.
+``vnsumm models list``; ``pull_model`` backs ``vnsumm models pull NAME``; ``choose_model`` decides which model
+translates when none is named (the default, or the bundled fallback when the default cannot be had).
 """
 
 from __future__ import annotations
@@ -31,6 +32,34 @@ _FOREIGN_WEIGHTS = [
     "flax_model*",
     "rust_model*",
 ]
+
+
+@dataclass(frozen=True)
+class ModelChoice:
+    """The model that will translate, and the one-line note a user should see when it is a fallback."""
+
+    spec: ModelSpec
+    note: str | None = None
+
+
+def choose_model(config: ModelConfig, name: str | None = None) -> ModelChoice:
+    """The named model; with no name, the default one, unless its weights are not on this machine and
+    cannot be fetched (offline), in which case the configured fallback (a bundled model) is used.
+
+    A model asked for by name is never replaced: its absence stays an error the user can act on.
+    """
+    if name is not None or config.fallback is None:
+        return ModelChoice(config.get(name))
+    default = config.get()
+    if is_present(default) or not (hub_offline() or not hub_reachable()):
+        return ModelChoice(default)
+    fallback = config.get(config.fallback)
+    note = (
+        f"using the bundled model '{fallback.name}': the default model '{default.name}' is not on this "
+        f"machine and cannot be downloaded now; for better English run 'vnsumm models pull {default.name}' "
+        "on a machine with network access"
+    )
+    return ModelChoice(fallback, note)
 
 
 @dataclass(frozen=True)

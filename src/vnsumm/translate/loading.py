@@ -66,7 +66,12 @@ def _connects(address: tuple[str, int], timeout: float) -> bool:
 
 def unavailable_message(spec: ModelSpec, reason: str | None = None) -> str:
     """The one line that tells a user how to get the weights of ``spec``."""
-    if spec.path is not None:
+    if spec.bundled:
+        message = (
+            f"model '{spec.name}' should ship inside vnsumm but its files are missing at {spec.path}: "
+            "reinstall vnsumm"
+        )
+    elif spec.path is not None:
         message = (
             f"model '{spec.name}' has no loadable weights at {spec.path}: "
             "put a save_pretrained folder there, or fix 'path:' for it in models.yaml"
