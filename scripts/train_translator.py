@@ -252,6 +252,7 @@ def translate(
         for start in range(0, len(order), batch_size):
             chunk = order[start : start + batch_size]
             encoded = tokenizer([sentences[i] for i in chunk], return_tensors="pt", padding=True)
+            encoded = {key: value.to(model.device) for key, value in encoded.items()}
             budget = min(256, int(1.5 * encoded["input_ids"].shape[1]) + 10)  # as the engine's output_ratio
             generated = model.generate(**encoded, num_beams=beams, max_new_tokens=budget, do_sample=False)
             for i, text in zip(chunk, tokenizer.batch_decode(generated, skip_special_tokens=True)):
@@ -318,7 +319,7 @@ def restore(out: Path, model, optimiser) -> Position:
     paths = checkpoint_paths(out)
     if not paths:
         return Position()
-    state = torch.load(paths[-1], weights_only=False)
+    state = torch.load(paths[-1], weights_only=False, map_location="cpu")
     model.load_state_dict(state["model"])
     optimiser.load_state_dict(state["optimiser"])
     torch.set_rng_state(state["torch_rng"])
@@ -333,7 +334,7 @@ def averaged_state(paths: Sequence[Path]) -> dict:
 
     total: dict = {}
     for path in paths:
-        weights = torch.load(path, weights_only=False)["model"]
+        weights = torch.load(path, weights_only=False, map_location="cpu")["model"]
         for name, tensor in weights.items():
             total[name] = total.get(name, 0) + tensor.double()
     return {name: (tensor / len(paths)).float() for name, tensor in total.items()}
@@ -382,7 +383,10 @@ def setup(args: argparse.Namespace):
     recorded.write_text(json.dumps(current, indent=2))
     torch.manual_seed(settings.seed)
     random.seed(settings.seed)
+    os.environ.setdefault("CUBLAS_WORKSPACE_CONFIG", ":4096:8")  # deterministic cuBLAS on CUDA
     torch.use_deterministic_algorithms(True)
+    if args.device == "auto":
+        args.device = "cuda" if torch.cuda.is_available() else "cpu"
     torch.set_num_threads(settings.threads or os.cpu_count() or 1)
     return shape, settings, out
 
@@ -397,6 +401,19 @@ def _fixed(recorded: dict) -> dict:
     return {**recorded, "settings": settings}
 
 
+def warm_start(model, folder: Path) -> None:
+    """Start from the weights of an exported model (e.g. the shipped one) instead of random ones, so that
+    training can go on where an earlier run ended even without its checkpoints."""
+    from transformers import MarianMTModel
+
+    weights = MarianMTModel.from_pretrained(folder).float().state_dict()
+    try:
+        model.load_state_dict(weights)
+    except RuntimeError as exc:
+        raise SystemExit(f"--init-from {folder}: another architecture than this run's ({exc})") from None
+    print(f"initialised from {folder}", file=sys.stderr)
+
+
 def train(args: argparse.Namespace) -> None:
     import torch
     from tqdm import tqdm
@@ -406,10 +423,16 @@ def train(args: argparse.Namespace) -> None:
     dev = read_pairs(args.data / "dev.jsonl.gz")
     if args.limit:
         pairs, dev = pairs[: args.limit], dev_subset(dev, max(2, args.limit // 20))
+    fresh = not checkpoint_paths(out)
+    if fresh and args.init_from:
+        shutil.copyfile(args.init_from / "source.spm", out / "spm.model")  # keep the model's vocabulary
     tokenizer = build_tokenizer(train_vocabulary(pairs, out, shape, settings.seed), out / "tokenizer")
     examples = encode_pairs(tokenizer, pairs, settings.max_len)
     batches = make_batches([(len(s), len(t)) for s, t in examples], settings.max_tokens)
     model = build_model(tokenizer, shape)
+    if fresh and args.init_from:
+        warm_start(model, args.init_from)
+    model.to(args.device)
     optimiser = torch.optim.AdamW(
         model.parameters(), lr=settings.lr, betas=(0.9, 0.98), eps=1e-9, weight_decay=0
     )
@@ -428,8 +451,9 @@ def train(args: argparse.Namespace) -> None:
         model.train()
         while position.batch < len(order):
             batch = [examples[i] for i in batches[order[position.batch]]]
-            input_ids, attention, decoder_in, labels = collate(
-                batch, tokenizer.pad_token_id, model.config.decoder_start_token_id
+            input_ids, attention, decoder_in, labels = (
+                tensor.to(args.device)
+                for tensor in collate(batch, tokenizer.pad_token_id, model.config.decoder_start_token_id)
             )
             for group in optimiser.param_groups:
                 group["lr"] = learning_rate(position.step + 1, settings)
@@ -608,7 +632,9 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--save-every", type=int, default=settings.save_every)
     parser.add_argument("--keep", type=int, default=settings.keep)
     parser.add_argument("--dev-size", type=int, default=settings.dev_size)
-    parser.add_argument("--threads", type=int, default=settings.threads)
+    parser.add_argument("--threads", type=int, default=settings.threads, help="CPU threads (0: all cores)")
+    parser.add_argument("--device", default="cpu", help="cpu, cuda or auto (CUDA when present)")
+    parser.add_argument("--init-from", type=Path, help="start a new run from an exported model's weights")
     parser.add_argument("--vocab", type=int, default=shape.vocab_size)
     parser.add_argument("--d-model", type=int, default=shape.d_model)
     parser.add_argument("--ffn", type=int, default=shape.ffn_dim)

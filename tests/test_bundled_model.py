@@ -113,8 +113,9 @@ def test_the_cli_keeps_exit_3_for_an_explicitly_named_absent_model(offline: Path
 
 
 def _train(out: Path, data: Path, *extra: str) -> subprocess.CompletedProcess:
-    tiny = ["--limit", "240", "--vocab", "400", "--d-model", "32", "--ffn", "64", "--heads", "2"]
+    tiny = ["--limit", "160", "--vocab", "400", "--d-model", "32", "--ffn", "64", "--heads", "2"]
     tiny += ["--encoder-layers", "1", "--decoder-layers", "1", "--dev-size", "4", "--save-every", "4"]
+    tiny += ["--threads", "1"]  # several threads crawl on a busy machine
     command = [sys.executable, str(TRAIN_SCRIPT), "--out", str(out), "--data", str(data), *tiny, *extra]
     return subprocess.run(command, capture_output=True, text=True, timeout=300)
 
@@ -138,3 +139,7 @@ def test_training_smoke_run_resumes_and_exports_a_loadable_model(shared_dir: Pat
     model = MarianMTModel.from_pretrained(tmp_path / "model")
     generated = model.generate(**tokenizer(["Xin chào."], return_tensors="pt"), max_new_tokens=5)
     assert generated.shape[0] == 1
+    card = (tmp_path / "model" / "README.md").read_text(encoding="utf-8")
+    assert "CC BY-NC-ND" in card and "pass 2:" in card
+    warm = _train(tmp_path / "warm", data, "--passes", "1", "--init-from", str(tmp_path / "model"))
+    assert warm.returncode == 0 and "initialised from" in warm.stderr, warm.stderr[-2000:]
