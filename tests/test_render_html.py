@@ -53,7 +53,7 @@ def by_id(tree: Element) -> dict[str, Element]:
 
 def marks(tree: Element, side: str) -> list[Element]:
     """The number marks of the article's Vietnamese (``vi``) or English (``en``) column."""
-    table = next(el for el in tree.iter("table") if el.get("class") == "aligned")
+    table = next(el for el in tree.iter("table") if "aligned" in el.get("class", "").split())
     return [
         a
         for td in table.iter("td")

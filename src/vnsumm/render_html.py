@@ -30,6 +30,7 @@ class Status:
     label: str
     meaning: str
     rank: int  # the worst status of a group of overlapping mentions is shown: lower is worse
+    problem: bool = True  # a problem's mark carries its word beside the icon, so that it stands out
 
 
 # The one table of statuses as the page shows them (``extra`` is an English number with no source).
@@ -39,8 +40,8 @@ STATUSES: dict[str, Status] = {
     "format": Status("⇄", "format", "the right value, written with Vietnamese separators", 2),
     "rounded": Status("≈", "rounded", "a rounded value: ok only with --allow-rounding", 3),
     "extra": Status("+", "extra", "an English number with no source number", 4),
-    "unchecked": Status("?", "unchecked", "found, not checked: there is no translation", 5),
-    "ok": Status("✓", "ok", "the same value stands in the English", 6),
+    "unchecked": Status("?", "unchecked", "found, not checked: there is no translation", 5, problem=False),
+    "ok": Status("✓", "ok", "the same value stands in the English", 6, problem=False),
 }
 _UNKNOWN_RANK = -1
 
@@ -60,18 +61,20 @@ class Verdict:
 
 def verdict_of(numbers: NumberSummary) -> Verdict:
     if not numbers.checked:
-        found = len(numbers.findings)
-        return Verdict("unchecked", "Numbers not checked", f"{found} numbers found; there is no translation.")
+        found = _count(len(numbers.findings), "number")
+        return Verdict("unchecked", "Numbers not checked", f"{found} found; there is no translation.")
     counted, failures = len(numbers.counted), len(numbers.failures)
     uncounted = len(numbers.findings) - counted
-    words = "number word" if uncounted == 1 else "number words"
-    aside = f" ({uncounted} {words} not counted; --strict counts them)" if uncounted else ""
+    aside = f" ({_count(uncounted, 'number word')} not counted; --strict counts them)" if uncounted else ""
     if not failures:
         detail = f"All {counted} numbers of the source survive in the English.{aside}"
         return Verdict("ok", "Numbers ok", detail)
-    noun = "problem" if failures == 1 else "problems"
-    detail = f"{failures} of {counted} numbers did not survive the translation.{aside}"
-    return Verdict("missing", f"{failures} {noun}", detail)
+    detail = f"{failures} of {_count(counted, 'number')} did not survive the translation.{aside}"
+    return Verdict("missing", _count(failures, "problem"), detail)
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 # ---------------------------------------------------------------- highlighting
@@ -102,7 +105,7 @@ class _Mark:
     ident: str
     href: str
     status: str
-    tip: str
+    tip: tuple[str, ...]  # lines: status, meaning, counterpart
 
 
 def _merge(marks: list[_Mark]) -> list[list[_Mark]]:
@@ -125,7 +128,10 @@ def _marked(text: str, marks: list[_Mark]) -> str:
         first = group[0]
         status = min((m.status for m in group), key=lambda s: status_of(s).rank)
         badge = _badge(status)
-        tips = "".join(f'<span class="tip-line">{escape(m.tip)}</span>' for m in group)
+        tips = "".join(
+            '<span class="tip-item">' + "".join(f"<span>{escape(line)}</span>" for line in m.tip) + "</span>"
+            for m in group
+        )
         opening = (
             f'<a class="num st-{escape(status)}" id="{first.ident}" href="#{first.href}" '
             f'data-pair="{first.href}">'
@@ -140,7 +146,7 @@ def _marked(text: str, marks: list[_Mark]) -> str:
 def _badge(status: str) -> str:
     """The icon beside a number; problems also get their word, so that they stand out in print too."""
     look = status_of(status)
-    return look.icon if status == "ok" else f"{look.icon} {look.label}"
+    return f"{look.icon} {look.label}" if look.problem else look.icon
 
 
 def _value(value: Any) -> str:
@@ -214,19 +220,24 @@ def _row_marks(result: Result) -> tuple[_Marks, _Marks, dict[str, str]]:
             href = _Ids.entry(_Ids.source(k))
         else:
             href = _Ids.row(f.sentence)
-        tip = f"{look.label} · {_describe(f)}"
+        heading = f"{look.icon} {look.label}"
         if target is not None:
-            tip += f" · English: {target['text']}"
+            tip = (heading, _describe(f), f"English: {target['text']}")
+        elif result.numbers.checked:
+            tip = (heading, _describe(f), "English: no counterpart")
+        else:
+            tip = (heading, _describe(f))
         vi.setdefault(f.sentence, []).append(
             _Mark(f.start - sentence_start, f.end - sentence_start, _Ids.source(k), href, f.status, tip)
         )
         if target is not None:
-            tip = f"{look.label} · {_describe(f)} · Vietnamese: {f.text}"
+            tip = (heading, _describe(f), f"Vietnamese: {f.text}")
             en.setdefault(f.sentence, []).append(
                 _Mark(target["start"], target["end"], _Ids.target(k), _Ids.source(k), f.status, tip)
             )
     for j, extra in enumerate(result.numbers.extra):
-        tip = "extra · an English number with no source number"
+        look = STATUSES["extra"]
+        tip = (f"{look.icon} {look.label}", look.meaning)
         ident = _Ids.extra(j)
         en.setdefault(extra["sentence"], []).append(
             _Mark(extra["start"], extra["end"], ident, _Ids.entry(ident), "extra", tip)
@@ -370,13 +381,15 @@ def _summary_section(result: Result) -> str:
 
 def _article_section(result: Result, vi_marks: _Marks, en_marks: _Marks) -> str:
     translated = result.translation is not None
-    english_head = "English" if translated else "English (not translated)"
+    english_col = '<col class="c-en">' if translated else ""
+    english_head = '<th scope="col">English</th>' if translated else ""
+    note = "" if translated else " <small>(not translated: the Vietnamese only)</small>"
     parts = [
-        '<section id="article"><h2>Article</h2>',
-        '<table class="aligned">',
-        '<colgroup><col class="c-where"><col class="c-vi"><col class="c-en"></colgroup>',
-        f'<thead><tr><th scope="col">#</th><th scope="col" lang="vi">Tiếng Việt</th>'
-        f'<th scope="col">{english_head}</th></tr></thead>',
+        f'<section id="article"><h2>Article{note}</h2>',
+        f'<table class="aligned{"" if translated else " single"}">',
+        f'<colgroup><col class="c-where"><col class="c-vi">{english_col}</colgroup>',
+        '<thead><tr><th scope="col">#</th><th scope="col" lang="vi">Tiếng Việt</th>',
+        f"{english_head}</tr></thead>",
     ]
     for paragraph in result.document.paragraphs:
         role = paragraph.role.value
@@ -393,7 +406,7 @@ def _article_section(result: Result, vi_marks: _Marks, en_marks: _Marks) -> str:
                 en = _marked(english, en_marks.get(sentence.index, []))
                 en_cell = f'<td class="en" lang="en">{en}</td>'
             else:
-                en_cell = '<td class="en none">—</td>'
+                en_cell = ""
             row = _Ids.row(sentence.index)
             parts.append(
                 f'<tr id="{row}"><th scope="row" class="where">'
@@ -451,8 +464,9 @@ def _numbers_section(result: Result, anchor: dict[str, str]) -> str:
         f'<tr id="{_Ids.entry(ident)}" class="st-{escape(status)}">'
         f'<td class="status"><span class="badge">{escape(status_of(status).icon)}</span> '
         f"{escape(status_of(status).label)}</td>"
-        f'<td>{what}</td><td lang="vi">{vi}</td><td lang="en">{en}</td><td>{escape(counts)}</td>'
-        f'<td class="where">{where}</td></tr>'
+        f'<td data-label="Kind">{what}</td><td lang="vi" data-label="VI">{vi}</td>'
+        f'<td lang="en" data-label="EN">{en}</td><td data-label="Counts as">{escape(counts)}</td>'
+        f'<td class="where" data-label="Where">{where}</td></tr>'
         for status, ident, what, vi, en, counts, where in rows
     )
     head = (
@@ -494,26 +508,33 @@ class IndexEntry:
 def render_index(entries: Sequence[IndexEntry], *, date: str | None = None) -> str:
     """The batch's ``index.html``: every input line in order, with its verdict and a link to its page."""
     rows = []
-    failed = 0
+    tally = {"ok": 0, "missing": 0, "unchecked": 0, "error": 0}
     for position, entry in enumerate(entries, start=1):
         ident = entry.identifier
         if not isinstance(ident, str):
             ident = json.dumps(ident, ensure_ascii=False)
         if entry.error is not None or entry.page is None or entry.verdict is None:
-            failed += 1
-            status, verdict = "missing", f"error: {entry.error or 'no page'}"
+            tally["error"] += 1
+            status, verdict = "missing", f"<strong>error</strong> {escape(entry.error or 'no page')}"
             title = '<span class="none">(no page)</span>'
         else:
-            status, verdict = entry.verdict.status, f"{entry.verdict.headline} — {entry.verdict.detail}"
+            status = entry.verdict.status
+            tally[status] = tally.get(status, 0) + 1
+            verdict = f"<strong>{escape(entry.verdict.headline)}</strong> {escape(entry.verdict.detail)}"
             headline = escape(entry.headline or "(no headline)")
             title = f'<a href="{escape(entry.page)}" lang="vi">{headline}</a>'
         look = status_of(status)
         rows.append(
             f'<tr class="st-{escape(status)}"><td>{position}</td><td class="id">{escape(ident)}</td>'
             f"<td>{title}</td>"
-            f'<td class="status"><span class="badge">{escape(look.icon)}</span> {escape(verdict)}</td></tr>'
+            f'<td class="verdict-cell"><span class="badge">{escape(look.icon)}</span> {verdict}</td></tr>'
         )
-    meta = f"{len(entries)} articles, {failed} without a page. Date of run: {date or 'not recorded'}."
+    meta = (
+        f"{_count(len(entries), 'article')}: {tally['ok']} with numbers ok, "
+        f"{tally['missing']} with problems, {tally['unchecked']} not checked, "
+        f"{_count(tally['error'], 'error')}. "
+        f"Date of run: {date or 'not recorded'}."
+    )
     body = (
         "<header><h1>vnsumm report</h1>"
         f'<p class="subtitle">{escape(meta)}</p></header>\n'
@@ -608,7 +629,7 @@ a{color:#0b57a4}
 .legend ul{list-style:none;padding:0;margin:.3rem 0;columns:2 22rem}.legend li{margin:.15rem 0}
 table{border-collapse:collapse;width:100%}
 .aligned{table-layout:fixed}
-.aligned col.c-where{width:5.6rem}
+.aligned col.c-where{width:5.5rem}
 .aligned th,.aligned td{vertical-align:top;text-align:left;padding:.35rem .6rem;
 border-top:1px solid var(--line)}
 .aligned thead th{position:sticky;top:0;background:var(--paper);border-bottom:2px solid var(--ink);z-index:2}
@@ -634,7 +655,9 @@ border-bottom:2px solid;white-space:nowrap}
 min-width:14rem;max-width:22rem;padding:.35rem .5rem;background:#1b1b1b;color:#fff;border-radius:4px;
 font-size:.8rem;line-height:1.35;font-weight:400;font-style:normal;white-space:normal;text-align:left;
 box-shadow:0 2px 6px rgba(0,0,0,.3)}
-.num .tip-line{display:block}
+.num .tip-item,.num .tip-item span{display:block}
+.num .tip-item span:first-child{font-weight:600}
+.num .tip-item+.tip-item{border-top:1px solid #777;margin-top:.25rem;padding-top:.25rem}
 td.en .num .tip{left:auto;right:0}
 .num:hover .tip,.num:focus .tip{display:block}
 .st-ok{--c:var(--ok);--b:var(--ok-bg)}
@@ -658,6 +681,7 @@ border-bottom:1px solid var(--line)}
 .findings thead th{border-bottom:2px solid var(--ink)}
 .findings .status{white-space:nowrap;font-weight:600}
 .findings .where{white-space:nowrap}
+.index .verdict-cell{background:var(--b)}.index .verdict-cell .badge{color:var(--c);font-weight:600}
 .index .id{font-family:ui-monospace,"DejaVu Sans Mono",monospace;overflow-wrap:anywhere}
 .empty{color:var(--ok)}
 footer{margin-top:2.5rem;color:var(--muted);font-size:.85rem}
@@ -674,6 +698,13 @@ h1{font-size:1.3rem}
 color:var(--muted);font-style:normal;letter-spacing:.05em}
 .aligned td.vi::before{content:"VI"}.aligned td.en::before{content:"EN"}
 .num{white-space:normal}
+.findings,.findings tbody,.findings tr,.findings td{display:block}
+.findings thead{display:none}
+.findings tr{border-bottom:1px solid var(--line);padding:.3rem 0}
+.findings td{border:0;padding:.1rem .3rem}
+.findings td:empty{display:none}
+.findings td[data-label]::before{content:attr(data-label) ": ";color:var(--muted);font-size:.8rem}
+.findings .status{display:inline-block;border-radius:3px}
 .num .tip{position:fixed;left:.5rem;right:.5rem;top:auto;bottom:.5rem;max-width:none}
 td.en .num .tip{left:.5rem;right:.5rem}
 }
