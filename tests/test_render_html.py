@@ -467,6 +467,7 @@ def test_page_in_headless_chromium(tmp_path, check_page) -> None:
     )
     assert done.returncode == 0, done.stderr[-2000:]
     dom = parse(done.stdout, strict=False)
+    assert "js" in dom.get("class", "").split()  # the script ran: its hash in the page's policy is right
     assert len(marks(dom, "vi")) == len(marks(parse(check_page), "vi")) >= 80
     shot = tmp_path / "phone.png"
     subprocess.run(

@@ -575,6 +575,7 @@ def _document(title: str, body: str, *, script: str | None) -> str:
 # the script the link still jumps to the counterpart, which :target lights up.
 _SCRIPT = """
 (function () {
+  document.documentElement.classList.add("js");
   var lit = [];
   function light(el, on) {
     lit.forEach(function (x) { x.classList.remove("lit"); });
