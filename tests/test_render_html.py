@@ -136,8 +136,10 @@ def assert_linked(page: str) -> None:
         assert href.startswith("#") and mark.get("data-pair") == href[1:]
         other = ids[href[1:]]
         if "num" in other.get("class", "").split():
-            assert other.get("href") == "#" + mark.get("id")
-            assert other.get("data-pair") == mark.get("id")
+            back = ids[other.get("href")[1:]]  # the mark it links back to
+            assert back.get("href") == "#" + other.get("id") and other.get("data-pair") == back.get("id")
+            if len([el for el in other.iter("span") if el.get("class") == "tip-item"]) == 1:
+                assert back is mark  # one number on each side: a pair (else a group, reached from each)
     for el in tree.iter("a"):  # and no link on the page points nowhere
         href = el.get("href")
         if href and href.startswith("#"):
@@ -146,6 +148,19 @@ def assert_linked(page: str) -> None:
 
 def test_counterparts_link_to_each_other(check_page) -> None:
     assert_linked(check_page)
+
+
+def test_one_english_range_for_two_source_numbers_is_one_mark_linked_from_both() -> None:
+    result = result_of_translation("Giai đoạn từ năm 2019 và năm 2022 tăng.", "The 2019-2022 period grew.")
+    assert [f.target["text"] for f in result.numbers.findings] == ["2019-2022", "2019-2022"]
+    page = render_html(result)
+    tree = parse(page)
+    vi, en = marks(tree, "vi"), marks(tree, "en")
+    assert [m.text for m in vi] == ["năm 2019", "năm 2022"] and [m.text for m in en] == ["2019-2022"]
+    assert {m.get("href") for m in vi} == {"#" + en[0].get("id")}
+    tips = [el for el in en[0].iter("span") if el.get("class") == "tip-item"]
+    assert len(tips) == 2
+    assert_linked(page)
 
 
 def test_status_is_shown_by_a_word_or_icon_too(sample_text, sample_en) -> None:
