@@ -169,7 +169,6 @@ def _describe(finding: NumberFinding) -> str:
 # ---------------------------------------------------------------- the page model
 
 
-@dataclass(frozen=True)
 class _Ids:
     """Anchor ids: every id on a page comes from here, so links and targets cannot drift apart."""
 
