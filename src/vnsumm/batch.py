@@ -7,7 +7,7 @@ anything that concerns the whole run (a missing model, a bad option) is raised b
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any, TextIO
 
 from .errors import InputError
@@ -21,14 +21,18 @@ def run_jsonl(lines: Iterable[str], out: TextIO, process: Process) -> int:
     Blank lines hold no record and are skipped; every other line gets exactly one output line.
     """
     errors = 0
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        row = _process_line(line, number, process)
+    for row in process_lines(lines, process):
         errors += "error" in row
         out.write(json.dumps(row, ensure_ascii=False) + "\n")
         out.flush()
     return errors
+
+
+def process_lines(lines: Iterable[str], process: Process) -> Iterator[dict[str, Any]]:
+    """``{"id", **process(text)}`` per non-blank line, in order; a failing line gives ``{"id", "error"}``."""
+    for number, line in enumerate(lines, start=1):
+        if line.strip():
+            yield _process_line(line, number, process)
 
 
 def _process_line(line: str, number: int, process: Process) -> dict[str, Any]:

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime
 import sys
 from collections.abc import Iterable, Sequence
 from typing import Any, TextIO
@@ -12,6 +13,14 @@ from . import __version__
 from .errors import InputError, VnsummError
 
 EXIT_OK, EXIT_NUMBERS, EXIT_USAGE, EXIT_MODEL = 0, 1, 2, 3
+
+# The output formats of each command; the first is the default.
+FORMATS: dict[str, tuple[str, ...]] = {
+    "summarise": ("markdown", "json", "text", "html"),
+    "summarise --jsonl": ("jsonl", "html"),
+    "translate": ("text", "markdown", "json"),
+    "check": ("text", "json", "html"),
+}
 
 
 class _Parser(argparse.ArgumentParser):
@@ -36,6 +45,18 @@ def _ratio(text: str) -> float:
     if not 0 < value <= 1:
         raise argparse.ArgumentTypeError(f"expected a ratio in (0, 1], got {text!r}")
     return value
+
+
+def run_date(text: str) -> str:
+    """``--date``: the date of run an HTML report shows, ``today`` or ISO 8601 (shown as given)."""
+    if text == "today":
+        return datetime.date.today().isoformat()
+    try:
+        datetime.datetime.fromisoformat(text)
+    except ValueError:
+        message = f"expected YYYY-MM-DD (or an ISO date-time, or today), got {text!r}"
+        raise argparse.ArgumentTypeError(message) from None
+    return text
 
 
 def _add_model_options(parser: argparse.ArgumentParser) -> None:
@@ -65,7 +86,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     summarise.add_argument("file", nargs="?", help="the article (UTF-8 text), or - for stdin")
     summarise.add_argument("--jsonl", metavar="IN", help='batch: lines {"id", "text"} from IN (- for stdin)')
-    summarise.add_argument("--format", choices=("markdown", "json", "text", "jsonl"), default=None)
+    summarise.add_argument(
+        "--format",
+        choices=tuple(dict.fromkeys(FORMATS["summarise"] + FORMATS["summarise --jsonl"])),
+        help="markdown (default), json, text, html; with --jsonl: jsonl (default) or html (-o DIR)",
+    )
     summarise.add_argument(
         "--no-translate", action="store_true", help="segmentation, summary and numbers only"
     )
@@ -76,18 +101,19 @@ def build_parser() -> argparse.ArgumentParser:
         "--strict", action="store_true", help="number words (hai, ba...) can fail the check"
     )
     summarise.add_argument("-o", "--output", help="write here instead of stdout")
+    summarise.add_argument("--date", type=run_date, help="html: the date of run to show (YYYY-MM-DD, today)")
     _add_model_options(summarise)
 
     translate = commands.add_parser(
         "translate", help="translate an article to English, paragraph by paragraph"
     )
     translate.add_argument("file", help="the article (UTF-8 text), or - for stdin")
-    translate.add_argument("--format", choices=("text", "markdown", "json"), default="text")
+    translate.add_argument("--format", choices=FORMATS["translate"], default=FORMATS["translate"][0])
     translate.add_argument("-o", "--output", help="write here instead of stdout")
     _add_model_options(translate)
 
     check = commands.add_parser("check", help="check that every number of a source survives in a translation")
-    add_check_arguments(check)
+    add_check_arguments(check, FORMATS["check"])
 
     models = commands.add_parser("models", help="list or download the translation models of models.yaml")
     model_commands = models.add_subparsers(dest="models_command", required=True, parser_class=_Parser)
@@ -155,19 +181,39 @@ def _summarise(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int
         "device": args.device,
         "batch_size": args.batch_size,
     }
-    if args.jsonl is not None:
-        if args.format not in (None, "jsonl"):
-            parser.error("--jsonl writes one JSON line per article: use --format jsonl or leave it out")
-        return _summarise_batch(args, options)
-    if args.format == "jsonl":
+    form = "summarise" if args.jsonl is None else "summarise --jsonl"
+    fmt = args.format or FORMATS[form][0]
+    if fmt not in FORMATS[form]:
+        if args.jsonl is not None:
+            parser.error("--jsonl writes JSON lines or a folder of HTML pages: use --format jsonl or html")
         parser.error("--format jsonl goes with --jsonl IN; for one article use --format json")
+    if args.date is not None and fmt != "html":
+        parser.error("--date goes with --format html")
+    if args.jsonl is not None:
+        if fmt == "html":
+            return _summarise_pages(parser, args, options)
+        return _summarise_batch(args, options)
     text = read_text(args.file)  # read first: bad input is reported before a model is loaded
     pipeline = Pipeline.from_config(args.config, **options)
     if pipeline.translate:
         _load_translator(pipeline)
     result = pipeline.run(text)
-    _write(render(result, args.format or "markdown"), args.output)
+    _write(render(result, fmt, date=args.date), args.output)
     return EXIT_NUMBERS if result.numbers.ok is False else EXIT_OK
+
+
+def _summarise_pages(parser: argparse.ArgumentParser, args: argparse.Namespace, options: dict) -> int:
+    """``--jsonl IN --format html -o DIR``: a page per article and DIR/index.html with their verdicts."""
+    from .batch_html import write_pages
+    from .pipeline import Pipeline
+
+    if args.output is None:
+        parser.error("--jsonl with --format html writes a folder: name it with -o DIR")
+    pipeline = Pipeline.from_config(args.config, **options)
+    if pipeline.translate:
+        pipeline.translator()  # a missing model stops the run before any page is written
+    errors, numbers_failed = write_pages(_open_lines(args.jsonl), args.output, pipeline.run, date=args.date)
+    return EXIT_NUMBERS if errors or numbers_failed else EXIT_OK
 
 
 def _open_lines(path: str) -> Iterable[str]:

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .document import Document, Sentence
+from .document import Document, Paragraph, Role, Sentence
 from .numbers import check, extract_vi
 from .numbers.match import status_passes
 from .numbers.mention import Mention, value_to_json
@@ -190,6 +190,31 @@ def check_numbers(
         extra=tuple(extra),
         allow_rounding=allow_rounding,
     )
+
+
+def result_of_translation(
+    source: str, english: str, *, allow_rounding: bool = False, strict: bool = False
+) -> Result:
+    """A Result for a translation made elsewhere (``vnsumm check``), to render it like one of ours.
+
+    Rows are the texts' non-empty lines when they are line-aligned (the rule of ``check``), each line a
+    paragraph with its role; otherwise the whole source faces the whole English. There is no summary.
+    """
+    from .numbers.cli import aligned_lines
+    from .segment import classify
+    from .translate.result import SentenceTranslation, Translation
+
+    pairs = aligned_lines(source, english) or [((0, source), (0, english))]
+    roles = classify([line for (_offset, line), _english in pairs]) if len(pairs) > 1 else [Role.BODY]
+    paragraphs, translated = [], []
+    for index, (((start, line), (_offset, english_line)), role) in enumerate(zip(pairs, roles)):
+        sentence = Sentence(index, index, line, start, start + len(line), ())
+        paragraphs.append(Paragraph(index, role, line, start, start + len(line), (sentence,)))
+        translated.append(SentenceTranslation(index, line, english_line))
+    document = Document(source, tuple(paragraphs))
+    translation = Translation("given", tuple(translated))
+    numbers = check_numbers(document, translation, allow_rounding=allow_rounding, strict=strict)
+    return Result(document, translation, Summary("none", ()), numbers)
 
 
 @dataclass

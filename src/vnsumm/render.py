@@ -1,4 +1,6 @@
-"""Renderers: a Result (or a Translation) as markdown, plain text or JSON. Pure functions of their input."""
+"""Renderers: a Result (or a Translation) as markdown, plain text, JSON or HTML (:mod:`vnsumm.render_html`).
+
+Pure functions of their input."""
 
 from __future__ import annotations
 
@@ -8,14 +10,19 @@ from typing import Any
 from .document import Role
 from .pipeline import NumberFinding, Result, english_paragraphs, translation_dict
 
-FORMATS = ("markdown", "json", "text")
+FORMATS = ("markdown", "json", "text", "html")
 
 
 def to_json(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2)
 
 
-def render(result: Result, fmt: str) -> str:
+def render(result: Result, fmt: str, *, date: str | None = None) -> str:
+    """``date`` (the date of run) is shown by the HTML page only; the other formats carry no date."""
+    if fmt == "html":
+        from .render_html import render_html
+
+        return render_html(result, date=date)
     if fmt == "json":
         return to_json(result.to_dict())
     if fmt == "text":

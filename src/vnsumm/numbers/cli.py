@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import argparse
 import json
-from collections.abc import Iterable, Iterator
+import os
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, TextIO
 
 from ..errors import InputError
@@ -18,8 +19,12 @@ from .match import NumberReport, status_passes
 _SNIPPET = 40
 
 
-def add_check_arguments(parser: argparse.ArgumentParser) -> None:
-    """Arguments of ``vnsumm check``."""
+def add_check_arguments(parser: argparse.ArgumentParser, formats: Sequence[str] | None = None) -> None:
+    """Arguments of ``vnsumm check``; ``formats`` defaults to the check row of ``vnsumm.cli.FORMATS``."""
+    if formats is None:
+        from ..cli import FORMATS
+
+        formats = FORMATS["check"]
     parser.add_argument("source", nargs="?", help="Vietnamese source text file (or - for stdin)")
     parser.add_argument("translation", nargs="?", help="English translation text file")
     parser.add_argument(
@@ -27,13 +32,16 @@ def add_check_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="FILE.jsonl",
         help='check many pairs: one {"id", "source", "translation"} per line (- for stdin); JSON lines out',
     )
-    parser.add_argument("--format", choices=("text", "json"), default="text", help="report format")
+    parser.add_argument("--format", choices=formats, default=formats[0], help="report format")
     parser.add_argument(
         "--allow-rounding",
         action="store_true",
         help="accept rounded numbers (VND 32.4 trillion for 32.439,8 tỷ)",
     )
     parser.add_argument("--strict", action="store_true", help="number words (hai, seven) must match too")
+    from ..cli import run_date
+
+    parser.add_argument("--date", type=run_date, help="html: the date of run to show (YYYY-MM-DD, today)")
 
 
 def check_pairs(
@@ -72,19 +80,28 @@ def _nonempty_lines(text: str) -> list[tuple[int, str]]:
     return out
 
 
+def aligned_lines(source: str, translation: str) -> list[tuple[tuple[int, str], tuple[int, str]]] | None:
+    """The (offset, line) pairs of two texts that are line-aligned (the same number, at least two, of
+    non-empty lines), else None: then they are compared as a whole."""
+    src_lines, tgt_lines = _nonempty_lines(source), _nonempty_lines(translation)
+    if len(src_lines) != len(tgt_lines) or len(src_lines) < 2:
+        return None
+    return list(zip(src_lines, tgt_lines))
+
+
 def check_texts(
     source: str, translation: str, *, allow_rounding: bool = False, strict: bool = False
 ) -> dict[str, Any]:
     """Check two whole texts: line by line when they have the same number of non-empty lines, else whole."""
     from .check import check
 
-    src_lines, tgt_lines = _nonempty_lines(source), _nonempty_lines(translation)
-    if len(src_lines) != len(tgt_lines) or len(src_lines) < 2:
+    pairs = aligned_lines(source, translation)
+    if pairs is None:
         result = check(source, translation, allow_rounding=allow_rounding, strict=strict).to_dict()
         result["aligned"] = False
         return result
     merged: dict[str, Any] = {"ok": True, "mentions": [], "extra": [], "aligned": True}
-    for (s_off, s_line), (t_off, t_line) in zip(src_lines, tgt_lines):
+    for (s_off, s_line), (t_off, t_line) in pairs:
         report: NumberReport = check(s_line, t_line, allow_rounding=allow_rounding, strict=strict)
         part = report.to_dict(source_offset=s_off, target_offset=t_off)
         merged["ok"] = merged["ok"] and part["ok"]
@@ -138,10 +155,33 @@ def format_human(
     return "\n".join(lines) + "\n"
 
 
+def _write_html(args: argparse.Namespace, source: str, translation: str, stdout: TextIO) -> int:
+    """The report page of a translation made elsewhere, rows aligned the way the check aligns them."""
+    from ..pipeline import result_of_translation
+    from ..render_html import render_html
+
+    result = result_of_translation(
+        source, translation, allow_rounding=bool(args.allow_rounding), strict=bool(args.strict)
+    )
+    files = [("Source", _file_label(args.source)), ("Translation file", _file_label(args.translation))]
+    stdout.write(render_html(result, date=args.date, details=files))
+    return 0 if result.numbers.ok else 1
+
+
+def _file_label(path: str) -> str:
+    """The file's name only: the page should not depend on (or reveal) where it was run."""
+    return "stdin" if path == "-" else os.path.basename(path)
+
+
 def run_check(args: argparse.Namespace, stdout: TextIO) -> int:
     """Run ``vnsumm check``: returns 0 (all ok) or 1 (a problem); usage/input errors raise InputError (2)."""
     allow_rounding, strict = bool(args.allow_rounding), bool(args.strict)
+    fmt, date = getattr(args, "format", "text"), getattr(args, "date", None)
+    if date is not None and fmt != "html":
+        raise InputError("check: --date goes with --format html")
     if args.pairs is not None:
+        if fmt == "html":
+            raise InputError("check: --pairs writes JSON lines; --format html is for SOURCE TRANSLATION")
         if args.source or args.translation:
             raise InputError("check: give either --pairs FILE or SOURCE TRANSLATION, not both")
         text = read_text(args.pairs)
@@ -153,6 +193,8 @@ def run_check(args: argparse.Namespace, stdout: TextIO) -> int:
     if not args.source or not args.translation:
         raise InputError("check: give SOURCE and TRANSLATION files (or --pairs FILE.jsonl)")
     source, translation = read_text(args.source), read_text(args.translation)
+    if fmt == "html":
+        return _write_html(args, source, translation, stdout)
     result = check_texts(source, translation, allow_rounding=allow_rounding, strict=strict)
     if args.format == "json":
         stdout.write(json.dumps(result, ensure_ascii=False, indent=1) + "\n")
