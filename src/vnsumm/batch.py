@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import codecs
 import collections
+import contextlib
 import json
 import os
 import re
@@ -74,8 +75,9 @@ class Job(Protocol):
 # ---------------------------------------------------------------- reading
 
 
-def raw_lines(stream: IO[bytes], limit: int = MAX_LINE_BYTES) -> Iterator[tuple[int, bytes | None]]:
+def raw_lines(stream: IO[bytes], limit: int | None = None) -> Iterator[tuple[int, bytes | None]]:
     """(line number, bytes) per line, BOM of the first line dropped; None for a line over ``limit``."""
+    limit = limit or MAX_LINE_BYTES
     number = 0
     while line := stream.readline(limit + 1):
         number += 1
@@ -122,7 +124,7 @@ def parse_record(number: int, raw: bytes | None, fields: tuple[str, ...]) -> Rec
         return Record(number, identifier, error=f"line {number}: {message}")
 
     if raw is None:
-        return failed(f"longer than {MAX_LINE_BYTES // 2**20} MiB; split the text or shorten the line")
+        return failed(f"longer than {MAX_LINE_BYTES:,} bytes; split the text or shorten the line")
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -357,6 +359,7 @@ def run_batch(job: Job, source: str, options: BatchOptions, stdout: TextIO | Non
     finally:
         close()
         if out is not sys.stdout and out is not stdout:
-            out.close()
+            with contextlib.suppress(OSError):  # every line was flushed; a failure was reported already
+                out.close()
         if stream is not sys.stdin.buffer:
             stream.close()
