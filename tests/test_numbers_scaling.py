@@ -94,5 +94,5 @@ def test_time_grows_about_linearly_with_the_document() -> None:
 
 
 def test_a_text_beyond_the_cap_is_refused_with_its_size() -> None:
-    with pytest.raises(InputError, match="at most 5,000,000"):
+    with pytest.raises(InputError, match="at most 2,000,000"):
         check("5 " * (MAX_CHECK_CHARS // 2 + 1), "5")

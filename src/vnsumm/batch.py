@@ -14,6 +14,7 @@ from __future__ import annotations
 import codecs
 import collections
 import contextlib
+import functools
 import json
 import os
 import re
@@ -179,7 +180,7 @@ def _json_type(value: Any) -> str:
 def run_record(job: Job, record: Record) -> Outcome:
     """The output line of one record; a failure of this line becomes its error line, never an exception."""
     if record.error is not None:
-        return _error(record.id, record.error)
+        return error_outcome(record.id, record.error)
     assert record.fields is not None
     try:
         row = job.run(record.fields)
@@ -188,15 +189,15 @@ def run_record(job: Job, record: Record) -> Outcome:
     except VnsummError as exc:
         if exc.exit_code != InputError.exit_code:  # the model went away: the whole run must stop
             raise
-        return _error(record.id, f"line {record.number}: {exc}")
+        return error_outcome(record.id, f"line {record.number}: {exc}")
     except Exception as exc:  # noqa: BLE001 - one bad line must never end the run
         detail = " ".join(str(exc).split())[:200]
-        return _error(
+        return error_outcome(
             record.id, f"line {record.number}: cannot be processed ({type(exc).__name__}: {detail})"
         )
 
 
-def _error(identifier: str | int | None, message: str) -> Outcome:
+def error_outcome(identifier: str | int | None, message: str) -> Outcome:
     safe = message.encode("utf-8", "backslashreplace").decode("utf-8")
     return Outcome(json.dumps({"id": identifier, "error": safe}, ensure_ascii=False), error=True)
 
@@ -249,9 +250,10 @@ def ordered_outcomes(job: Job, items: Iterable[Record], workers: int = 1) -> Ite
         initargs=(job, threads),
     ) as pool:
         for record in items:
-            window.append(
-                _error(record.id, record.error) if record.error else pool.submit(_run_in_worker, record)
-            )
+            if record.error is not None:
+                window.append(error_outcome(record.id, record.error))
+            else:
+                window.append(pool.submit(_run_in_worker, record))
             if len(window) >= workers * WINDOW_PER_WORKER:
                 yield _result(window.popleft())
         while window:
@@ -334,11 +336,22 @@ def open_input(path: str) -> IO[bytes]:
         raise InputError(f"{path}: cannot read ({exc.strerror})") from None
 
 
-def run_batch(job: Job, source: str, options: BatchOptions, stdout: TextIO | None = None) -> Tally:
+Execute = Callable[[Job, Iterable[Record]], Iterable[Outcome]]
+
+
+def run_batch(
+    job: Job,
+    source: str,
+    options: BatchOptions,
+    stdout: TextIO | None = None,
+    execute: Execute | None = None,
+) -> Tally:
     """A whole batch command: checks first (same file, input, model, output), then line by line.
 
     The output file is touched only after the input opened and the job is prepared; with an earlier
-    output present the run resumes after its last complete line.
+    output present the run resumes after its last complete line. ``execute`` computes the outcomes in
+    order (default: :func:`ordered_outcomes` in ``options.workers`` local processes; Ray in
+    :mod:`vnsumm.distributed`).
     """
     from .output import open_batch_output, refuse_same_file, skip_done
     from .progress import batch_bar, count_records, wants_progress
@@ -353,9 +366,8 @@ def run_batch(job: Job, source: str, options: BatchOptions, stdout: TextIO | Non
     update, close = batch_bar(count_records(source) if show else None, tally.skipped, show)
     items = skip_done(records(raw_lines(stream), job.fields), done, options.output or "-")
     try:
-        return write_outcomes(
-            ordered_outcomes(job, items, options.workers), out, tally, update, options.output or "stdout"
-        )
+        outcomes = (execute or functools.partial(ordered_outcomes, workers=options.workers))(job, items)
+        return write_outcomes(outcomes, out, tally, update, options.output or "stdout")
     finally:
         close()
         if out is not sys.stdout and out is not stdout:

@@ -45,7 +45,7 @@ CANDIDATE_CAP = 16
 # How far (in characters of the English) a weak match may land from where it should in a long document.
 WINDOW_CHARS = 3000
 # The largest text (either side) one check takes: about 1 s per 100,000 characters.
-MAX_CHECK_CHARS = 5_000_000
+MAX_CHECK_CHARS = 2_000_000
 
 
 def status_passes(status: str, *, allow_rounding: bool = False) -> bool:
