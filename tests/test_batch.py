@@ -303,3 +303,21 @@ def test_progress_bar_on_request_shows_the_total_and_errors(tmp_path, capsys, ba
     assert code == 4 and "7/7" in err and "errors=1" in err
     code, _, err = run(["summarise", "--jsonl", str(source), "--no-translate"], capsys)
     assert err == ""  # stderr is not a terminal here
+
+
+def test_translation_batch_with_workers_loads_the_model_in_each(tiny_config, tmp_path, capsys) -> None:
+    rows = [{"id": i, "text": ARTICLE.replace("940", str(900 + i))} for i in range(4)]
+    source = tmp_path / "in.jsonl"
+    source.write_bytes(jsonl(rows))
+    args = ["summarise", "--jsonl", str(source), "--config", str(tiny_config), "--model", "tiny-marian"]
+    one, many = (run([*args, "--workers", w], capsys) for w in ("1", "2"))
+    assert one[0] == many[0] == 1 and one[1] == many[1]  # random weights: numbers fail, exit 1
+    assert [json.loads(line)["model"] for line in many[1].splitlines()] == ["tiny-marian"] * 4
+
+
+def test_quiet_silences_the_libraries(monkeypatch, capsys) -> None:
+    monkeypatch.setenv("TRANSFORMERS_VERBOSITY", "info")
+    monkeypatch.setenv("HF_HUB_DISABLE_PROGRESS_BARS", "0")
+    assert main(["-q", "models", "list"]) == 0
+    assert os.environ["TRANSFORMERS_VERBOSITY"] == "error"
+    assert os.environ["HF_HUB_DISABLE_PROGRESS_BARS"] == "1"

@@ -261,7 +261,14 @@ def ordered_outcomes(job: Job, items: Iterable[Record], workers: int = 1) -> Ite
 
 
 def _result(item: Any) -> Outcome:
-    return item if isinstance(item, Outcome) else item.result()
+    from concurrent.futures.process import BrokenProcessPool
+
+    try:
+        return item if isinstance(item, Outcome) else item.result()
+    except BrokenProcessPool:
+        raise VnsummError(
+            "a worker process died (out of memory?); run the same command again: -o resumes where it stopped"
+        ) from None
 
 
 @dataclass
