@@ -11,13 +11,18 @@ usage: python benchmarks/batch_throughput.py [--limit 1000] [--workers 1 2]
 
 from __future__ import annotations
 
-import argparse
-import gzip
-import json
 import sys
-import tempfile
-import time
-from pathlib import Path
+
+# benchmarks/numbers.py would shadow the stdlib module ``numbers``: drop this folder from the path.
+if sys.path and sys.path[0] and __file__.startswith(sys.path[0].rstrip("/") + "/"):
+    sys.path.pop(0)
+
+import argparse  # noqa: E402
+import gzip  # noqa: E402
+import json  # noqa: E402
+import tempfile  # noqa: E402
+import time  # noqa: E402
+from pathlib import Path  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 VAL = ROOT.parent / "shared" / "data" / "vietnews" / "val.jsonl.gz"

@@ -187,6 +187,28 @@ def test_an_output_that_is_no_batch_output_is_never_appended_to(tmp_path, capsys
     assert run(args, capsys)[0] == 4 and out.read_bytes() == expected
 
 
+def children(pid: int) -> list[int]:
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            found.append(int(stat.parent.name))
+    return found
+
+
+def wait_gone(pids: list[int], timeout_s: float = 15) -> bool:
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        if not any(Path(f"/proc/{pid}").exists() for pid in pids):
+            return True
+        time.sleep(0.05)
+    return False
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads worker processes from /proc")
 def test_sigkill_mid_batch_then_resume_gives_the_uninterrupted_bytes(tmp_path, capsys) -> None:
     """A real crash: the process is killed while it writes, then the same command is run again.
 
@@ -208,9 +230,11 @@ def test_sigkill_mid_batch_then_resume_gives_the_uninterrupted_bytes(tmp_path, c
         if out.exists() and out.read_bytes().count(b"\n") >= 3:
             break
         time.sleep(0.002)
+    workers = children(process.pid)
     process.send_signal(signal.SIGKILL)
     process.wait(timeout=30)
     written = out.read_bytes().count(b"\n")
+    assert workers and wait_gone(workers), "worker processes must not outlive their killed parent"
     assert 3 <= written < len(rows), "the kill must land in the middle of the batch"
     resumed = subprocess.run([*command, "--workers", "2"], env=env, capture_output=True, timeout=300)
     code, _, _ = run(["check", "--pairs", str(source), "-o", str(expected), "--workers", "2"], capsys)

@@ -206,9 +206,25 @@ _WORKER_JOB: list[Job] = []  # the job of this worker process, set once by its i
 
 
 def _init_worker(job: Job, threads: int) -> None:
+    _exit_with_parent()
     _limit_threads(threads)
     job.load()
     _WORKER_JOB.append(job)
+
+
+def _exit_with_parent(interval_s: float = 0.5) -> None:
+    """A worker whose parent was killed (SIGKILL, OOM) ends too, instead of waiting forever as an orphan."""
+    import threading
+    import time
+
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(interval_s)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="vnsumm-parent-watch", daemon=True).start()
 
 
 def _limit_threads(threads: int) -> None:

@@ -74,7 +74,7 @@ def _add_batch_options(parser: argparse.ArgumentParser) -> None:
     group.add_argument(
         "--ray",
         nargs="?",
-        const="auto",
+        const="local",
         metavar="ADDRESS",
         help="run on a Ray cluster (ADDRESS, or a local one without it); needs vnsumm[ray]",
     )
