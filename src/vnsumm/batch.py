@@ -206,6 +206,9 @@ _WORKER_JOB: list[Job] = []  # the job of this worker process, set once by its i
 
 
 def _init_worker(job: Job, threads: int) -> None:
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: no worker tracebacks
     _exit_with_parent()
     _limit_threads(threads)
     job.load()
@@ -259,12 +262,13 @@ def ordered_outcomes(job: Job, items: Iterable[Record], workers: int = 1) -> Ite
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     threads = max(1, default_workers() // workers)
     window: collections.deque[Future | Outcome] = collections.deque()
-    with ProcessPoolExecutor(
+    pool = ProcessPoolExecutor(
         workers,
         mp_context=multiprocessing.get_context(method),
         initializer=_init_worker,
         initargs=(job, threads),
-    ) as pool:
+    )
+    try:
         for record in items:
             if record.error is not None:
                 window.append(error_outcome(record.id, record.error))
@@ -274,6 +278,8 @@ def ordered_outcomes(job: Job, items: Iterable[Record], workers: int = 1) -> Ite
                 yield _result(window.popleft())
         while window:
             yield _result(window.popleft())
+    finally:  # on Ctrl-C or an error: queued lines are dropped (a rerun resumes), running ones finish
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _result(item: Any) -> Outcome:
