@@ -70,7 +70,7 @@ def mentions(draw: st.DrawFn) -> Mention:
     )
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(st.lists(mentions(), max_size=12), st.lists(mentions(), max_size=12))
 def test_index_finds_the_brute_force_pairs_of_any_mentions(sources, targets) -> None:
     assert indexed(sources, targets) == brute_force(sources, targets)

@@ -9,9 +9,13 @@ import contextlib
 import os
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from . import __version__
 from .errors import EXIT_MODEL, EXIT_NUMBERS, EXIT_OK, EXIT_USAGE, InputError, VnsummError
+
+if TYPE_CHECKING:
+    from .batch import Job
 
 __all__ = ["EXIT_MODEL", "EXIT_NUMBERS", "EXIT_OK", "EXIT_USAGE", "build_parser", "main"]
 
@@ -252,7 +256,7 @@ def _summarise_batch(args: argparse.Namespace, options: dict) -> int:
     return _run_batch(job, args.jsonl, args, gpu=args.device.startswith("cuda"))
 
 
-def _run_batch(job: object, source: str, args: argparse.Namespace, *, gpu: bool = False) -> int:
+def _run_batch(job: Job, source: str, args: argparse.Namespace, *, gpu: bool = False) -> int:
     """Every batch command: local worker processes, or a Ray cluster with --ray."""
     from .batch import BatchOptions, default_workers, run_batch
 
@@ -262,7 +266,7 @@ def _run_batch(job: object, source: str, args: argparse.Namespace, *, gpu: bool 
         from .distributed import run_ray
 
         return run_ray(job, source, options, address=args.ray, num_gpus=1.0 if gpu else 0.0).exit_code
-    return run_batch(job, source, options).exit_code  # type: ignore[arg-type]
+    return run_batch(job, source, options).exit_code
 
 
 def _translate(args: argparse.Namespace) -> int:
