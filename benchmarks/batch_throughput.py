@@ -3,8 +3,9 @@
 Reads ``--limit`` VietNews validation articles (title, blank line, body) from ../shared, runs the very code
 path of the CLI (:func:`vnsumm.batch.run_batch`) once per worker count, checks that every run writes the
 same bytes, and prints articles per second and the ratio to one worker measured in the same run (the
-machine may be shared: only ratios from one run are comparable). The segmenter is loaded before the
-clock starts, so the figures are steady-state throughput.
+machine may be shared: only ratios from one run are comparable), and the CPU time per article of all
+processes (its growth with workers is the cost of the worker machinery). The segmenter is loaded before
+the clock starts, so the figures are steady-state throughput.
 
 usage: python benchmarks/batch_throughput.py [--limit 1000] [--workers 1 2]
 """
@@ -20,6 +21,7 @@ if sys.path and sys.path[0] and __file__.startswith(sys.path[0].rstrip("/") + "/
 import argparse  # noqa: E402
 import gzip  # noqa: E402
 import json  # noqa: E402
+import resource  # noqa: E402
 import tempfile  # noqa: E402
 import time  # noqa: E402
 from pathlib import Path  # noqa: E402
@@ -45,6 +47,12 @@ def write_articles(path: Path, limit: int) -> int:
     return count
 
 
+def cpu_seconds() -> float:
+    """CPU time of this process and of its finished children (the workers, joined at the end of a run)."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--limit", type=int, default=1000, help="articles (default 1000)")
@@ -61,14 +69,15 @@ def main() -> int:
         outputs, rates = [], []
         for workers in args.workers:
             target = Path(folder) / f"out-{workers}.jsonl"
-            began = time.perf_counter()
+            began, cpu_began = time.perf_counter(), cpu_seconds()
             tally = run_batch(job, str(source), BatchOptions(str(target), workers=workers, progress=False))
-            seconds = time.perf_counter() - began
+            seconds, cpu = time.perf_counter() - began, cpu_seconds() - cpu_began
             rates.append(count / seconds)
             outputs.append(target.read_bytes())
             print(
                 f"workers {workers}: {count} articles in {seconds:.1f} s = {rates[-1]:.1f} articles/s "
-                f"(x{rates[-1] / rates[0]:.2f} vs {args.workers[0]} worker(s)); {tally.errors} error lines"
+                f"(x{rates[-1] / rates[0]:.2f} vs {args.workers[0]} worker(s)); "
+                f"{1000 * cpu / count:.1f} CPU ms per article (all processes); {tally.errors} error lines"
             )
     same = all(output == outputs[0] for output in outputs)
     print(f"identical output for every worker count: {same}")
