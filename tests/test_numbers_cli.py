@@ -89,7 +89,7 @@ def test_pairs_file_in_order_with_error_lines(files):
              json.dumps(PAIRS[1], ensure_ascii=False)]  # fmt: skip
     code, out = run(["--pairs", files("p.jsonl", "\n".join(lines) + "\n")])
     results = [json.loads(line) for line in out.splitlines()]
-    assert code == 1
+    assert code == 4  # error lines: exit 4, not 1 (a number problem)
     assert [r["id"] for r in results] == ["a", None, "x", 7]
     assert results[0]["ok"] is True and results[0]["mentions"][0]["status"] == "ok"
     assert "error" in results[1] and "error" in results[2]

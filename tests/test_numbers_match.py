@@ -126,3 +126,15 @@ def test_deterministic():
 def test_empty_texts():
     report = check("", "")
     assert report.mentions == () and report.extra == () and report.ok
+
+
+@pytest.mark.parametrize("invisible", ["\u200b", "\u00ad", "\u2060", "\ufeff", "\u200b\u00ad"])
+def test_invisible_characters_between_number_and_scale_are_no_false_alarm(invisible: str) -> None:
+    source = f"Tổng giá trị đạt 32.439,8{invisible} tỷ đồng."
+    report = check(source, "Total value reached VND 32,439.8 billion.")
+    (mention,) = report.mentions
+    assert report.ok and mention.status == "ok"
+    assert source[mention.source.start : mention.source.end] == mention.source.text
+    assert mention.source.text.startswith("32.439,8") and mention.source.text.endswith("đồng")
+    english = f"Total value reached VND 32,439.8{invisible} billion."
+    assert check("Tổng giá trị đạt 32.439,8 tỷ đồng.", english).ok

@@ -404,7 +404,6 @@ def check_batch_folder(out: Path, lines: list[str]) -> Element:
         "0001-a.html",
         "0002-x.html",
         "0003-script-alert-1-script.html",
-        "0006-a.html",
         INDEX,
     ]
     index = (out / INDEX).read_text(encoding="utf-8")
@@ -414,9 +413,10 @@ def check_batch_folder(out: Path, lines: list[str]) -> Element:
     assert len(rows) == len(lines) == 6
     cells = [[text_of(td) for td in row.findall("td")] for row in rows]
     assert [c[1] for c in cells] == ["a", "../x", "<script>alert(1)</script>", "null", "4", "a"]
-    assert ["error" in c[3] for c in cells] == [False, False, False, True, True, False]
+    assert ["error" in c[3] for c in cells] == [False, False, False, True, True, True]  # last: duplicate id
+    assert "duplicate id" in cells[5][3]
     links = [a.get("href") for a in tree.iter("a")]
-    assert links == ["0001-a.html", "0002-x.html", "0003-script-alert-1-script.html", "0006-a.html"]
+    assert links == ["0001-a.html", "0002-x.html", "0003-script-alert-1-script.html"]
     for name in links:
         page = (out / name).read_text(encoding="utf-8")
         assert_inert(page, parse(page))
@@ -430,7 +430,7 @@ def test_batch_html_no_translate_writes_pages_and_index(tmp_path, capsys) -> Non
     code, stdout, _ = run(
         ["summarise", "--jsonl", str(path), "--no-translate", "--format", "html", "-o", str(out)], capsys
     )
-    assert code == 1 and stdout == ""  # two lines failed
+    assert code == 4 and stdout == ""  # three lines failed (exit 4 wins over 1)
     tree = check_batch_folder(out, lines)
     assert "Numbers not checked" in text_of(tree.find(".//tbody"))
     assert not (tmp_path / "x.html").exists()
@@ -454,7 +454,7 @@ def test_batch_html_with_a_tiny_model(tiny_config, tmp_path, capsys) -> None:
         str(out),
     ]
     code, _, _ = run(args, capsys)
-    assert code == 1
+    assert code == 4  # error lines win over failed numbers
     check_batch_folder(out, lines)
     page = (out / "0001-a.html").read_text(encoding="utf-8")
     assert "tiny-t5" in page and len(marks(parse(page), "vi")) == 3

@@ -170,3 +170,11 @@ def test_offsets_exact_for_any_text(paragraphs: list[list[str]], space: str) -> 
     document = segment(text, sent_tokenize=lambda t: t.split(". "), word_tokenize=str.split)
     assert len(document.paragraphs) == len(paragraphs)
     assert_offsets_exact(document)
+
+
+def test_an_article_beyond_the_size_limit_is_refused_at_once() -> None:
+    from vnsumm.errors import InputError
+    from vnsumm.segment import MAX_DOCUMENT_CHARS
+
+    with pytest.raises(InputError, match="at most 1,000,000 per article"):
+        segment("Tiêu đề\n\n" + "Câu. " * (MAX_DOCUMENT_CHARS // 5 + 1))

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-from .batch import process_lines
+from .batch import Record, attempt
 from .errors import InputError
 from .pipeline import Result
 from .render_html import IndexEntry, render_html, render_index, verdict_of
@@ -35,7 +35,7 @@ def page_name(position: int, identifier: Any) -> str:
 
 
 def write_pages(
-    lines: Iterable[str], directory: str | Path, run: Callable[[str], Result], *, date: str | None = None
+    lines: Iterable[Record], directory: str | Path, run: Callable[[str], Result], *, date: str | None = None
 ) -> tuple[int, int]:
     """Write a page per input line and the index into ``directory`` (created if needed).
 
@@ -50,13 +50,13 @@ def write_pages(
         raise InputError(f"{folder}: not a folder (--format html with --jsonl writes a folder of pages)")
     entries: list[IndexEntry] = []
     errors = numbers_failed = 0
-    for position, row in enumerate(process_lines(lines, lambda text: {"result": run(text)}), start=1):
-        identifier = row.get("id")
-        if "error" in row:
+    for position, record in enumerate(lines, start=1):
+        identifier = record.id
+        result, error = attempt(record, lambda fields: run(fields["text"]))
+        if result is None:
             errors += 1
-            entries.append(IndexEntry(identifier, None, None, None, row["error"]))
+            entries.append(IndexEntry(identifier, None, None, None, error))
             continue
-        result: Result = row["result"]
         name = page_name(position, identifier)
         details = [("Article id", identifier if isinstance(identifier, str) else json.dumps(identifier))]
         _write(folder / name, render_html(result, date=date, details=details, index_href=INDEX))

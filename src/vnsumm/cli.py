@@ -1,18 +1,24 @@
-"""The ``vnsumm`` command line. Exit codes: 0 success, 1 a number check failed, 2 usage or input error,
-3 model unavailable. Errors are one line on stderr, never a traceback."""
+"""The ``vnsumm`` command line. Exit codes: 0 success, 1 a number check failed, 2 usage, input or output
+error, 3 model unavailable, 4 some batch lines could not be processed (their error lines are written).
+Errors are one line on stderr, never a traceback."""
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime
+import os
 import sys
-from collections.abc import Iterable, Sequence
-from typing import Any, TextIO
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
 from . import __version__
-from .errors import InputError, VnsummError
+from .errors import EXIT_LINES, EXIT_MODEL, EXIT_NUMBERS, EXIT_OK, EXIT_USAGE, InputError, VnsummError
 
-EXIT_OK, EXIT_NUMBERS, EXIT_USAGE, EXIT_MODEL = 0, 1, 2, 3
+if TYPE_CHECKING:
+    from .batch import Job
+
+__all__ = ["EXIT_MODEL", "EXIT_NUMBERS", "EXIT_OK", "EXIT_USAGE", "build_parser", "main"]
 
 # The output formats of each command; the first is the default.
 FORMATS: dict[str, tuple[str, ...]] = {
@@ -71,11 +77,42 @@ def _add_model_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _add_batch_options(parser: argparse.ArgumentParser) -> None:
+    """Options of every batch form (``summarise --jsonl``, ``check --pairs``)."""
+    group = parser.add_argument_group("batches (--jsonl, --pairs)")
+    group.add_argument(
+        "--workers", type=_positive_int, help="worker processes (default: all cores; 1 with --device cuda)"
+    )
+    group.add_argument(
+        "--resume",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="continue an earlier -o output after its last complete line (default when -o exists); "
+        "--no-resume replaces it",
+    )
+    group.add_argument(
+        "--progress",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="an overall progress bar on stderr (default: only when stderr is a terminal)",
+    )
+    group.add_argument(
+        "--ray",
+        nargs="?",
+        const="local",
+        metavar="ADDRESS",
+        help="run on a Ray cluster (ADDRESS, or a local one without it); needs vnsumm[ray]",
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     from .numbers.cli import add_check_arguments
 
     parser = _Parser(prog="vnsumm", description="Vietnamese news in, trustworthy English out.")
     parser.add_argument("--version", action="version", version=f"vnsumm {__version__}")
+    parser.add_argument(
+        "-q", "--quiet", action="store_true", help="no library chatter (model loading bars, warnings)"
+    )
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     summarise = commands.add_parser(
@@ -103,6 +140,7 @@ def build_parser() -> argparse.ArgumentParser:
     summarise.add_argument("-o", "--output", help="write here instead of stdout")
     summarise.add_argument("--date", type=run_date, help="html: the date of run to show (YYYY-MM-DD, today)")
     _add_model_options(summarise)
+    _add_batch_options(summarise)
 
     translate = commands.add_parser(
         "translate", help="translate an article to English, paragraph by paragraph"
@@ -114,6 +152,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     check = commands.add_parser("check", help="check that every number of a source survives in a translation")
     add_check_arguments(check, FORMATS["check"])
+    check.add_argument("-o", "--output", help="--pairs: write the JSON lines here instead of stdout")
+    _add_batch_options(check)
 
     models = commands.add_parser("models", help="list or download the translation models of models.yaml")
     model_commands = models.add_subparsers(dest="models_command", required=True, parser_class=_Parser)
@@ -128,8 +168,14 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.quiet:
+        from .progress import quiet_libraries
+
+        quiet_libraries()
     try:
-        return _dispatch(parser, args)
+        code = _dispatch(parser, args)
+        _flush_stdout()
+        return code
     except VnsummError as exc:
         print(f"vnsumm: error: {exc}", file=sys.stderr)
         return exc.exit_code
@@ -141,27 +187,57 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_OK
 
 
+def _flush_stdout() -> None:
+    """A full disk behind stdout (``> /dev/full``) is one error line, not a traceback at exit."""
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        with contextlib.suppress(OSError, ValueError):  # so that the flush at exit stays quiet too
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        raise InputError(f"stdout: cannot write ({exc.strerror or exc})") from None
+
+
 def _dispatch(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     if args.command in ("summarise", "summarize"):
         return _summarise(parser, args)
     if args.command == "translate":
         return _translate(args)
     if args.command == "check":
-        from .numbers.cli import run_check
-
-        return run_check(args, sys.stdout)
+        return _check(parser, args)
     return _models(args)
 
 
+def _check(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
+    from .numbers.cli import refuse_bad_usage, run_check
+
+    refuse_bad_usage(args)
+    if args.pairs is None:
+        if args.output is not None:
+            parser.error("check writes its report to stdout; -o goes with --pairs")
+        return run_check(args, sys.stdout)
+    from .jobs import CheckJob
+
+    return _run_batch(CheckJob(args.allow_rounding, args.strict), args.pairs, args)
+
+
+def _prepare_output(output: str | None, inputs: Sequence[str | None]) -> None:
+    """Before any work: -o must not be an input and must be writable."""
+    from .output import check_writable, refuse_same_file
+
+    refuse_same_file(output, inputs)
+    if output is not None and output != "-":
+        check_writable(output)
+
+
 def _write(text: str, output: str | None) -> None:
-    if output is None:
+    if output is None or output == "-":
         sys.stdout.write(text)
         return
-    try:
-        with open(output, "w", encoding="utf-8") as handle:
-            handle.write(text)
-    except OSError as exc:
-        raise InputError(f"{output}: cannot write ({exc.strerror})") from None
+    from .output import write_atomically
+
+    write_atomically(output, text)
 
 
 def _summarise(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
@@ -193,6 +269,7 @@ def _summarise(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int
         if fmt == "html":
             return _summarise_pages(parser, args, options)
         return _summarise_batch(args, options)
+    _prepare_output(args.output, [args.file])
     text = read_text(args.file)  # read first: bad input is reported before a model is loaded
     pipeline = Pipeline.from_config(args.config, **options)
     if pipeline.translate:
@@ -204,62 +281,55 @@ def _summarise(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int
 
 def _summarise_pages(parser: argparse.ArgumentParser, args: argparse.Namespace, options: dict) -> int:
     """``--jsonl IN --format html -o DIR``: a page per article and DIR/index.html with their verdicts."""
+    from .batch import open_input, raw_lines, records
     from .batch_html import write_pages
     from .pipeline import Pipeline
 
     if args.output is None:
         parser.error("--jsonl with --format html writes a folder: name it with -o DIR")
+    stream = open_input(args.jsonl)
     pipeline = Pipeline.from_config(args.config, **options)
     if pipeline.translate:
-        pipeline.translator()  # a missing model stops the run before any page is written
-    errors, numbers_failed = write_pages(_open_lines(args.jsonl), args.output, pipeline.run, date=args.date)
-    return EXIT_NUMBERS if errors or numbers_failed else EXIT_OK
-
-
-def _open_lines(path: str) -> Iterable[str]:
-    if path == "-":
-        return sys.stdin
-    try:
-        return open(path, encoding="utf-8", errors="replace")
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror})") from None
+        _load_translator(pipeline)  # a missing model stops the run before any page is written
+    with contextlib.closing(stream):
+        articles = records(raw_lines(stream), ("text",))
+        errors, numbers_failed = write_pages(articles, args.output, pipeline.run, date=args.date)
+    return EXIT_LINES if errors else EXIT_NUMBERS if numbers_failed else EXIT_OK
 
 
 def _summarise_batch(args: argparse.Namespace, options: dict) -> int:
     """One JSON line out per line in, in order; a line that fails gets an ``error`` and the run goes on."""
-    if args.output is None:
-        return _run_batch(args, options, sys.stdout)
-    try:
-        with open(args.output, "w", encoding="utf-8") as out:
-            return _run_batch(args, options, out)
-    except OSError as exc:
-        raise InputError(f"{args.output}: cannot write ({exc.strerror})") from None
+    from .jobs import PipelineJob, SummaryJob
 
-
-def _run_batch(args: argparse.Namespace, options: dict, out: TextIO) -> int:
     if not options["translate"]:
-        from .summary.batch import run_jsonl
+        return _run_batch(SummaryJob(args.sentences, args.ratio), args.jsonl, args)
+    options = {**options, "model": _chosen_model(args), "progress": False}  # the batch has its own bar
+    job = PipelineJob(args.config, options)
+    return _run_batch(job, args.jsonl, args, gpu=args.device.startswith("cuda"))
 
-        errors = run_jsonl(_open_lines(args.jsonl), out, n=args.sentences, ratio=args.ratio)
-        return EXIT_NUMBERS if errors else EXIT_OK
-    return _translate_batch(args, options, out)
+
+def _run_batch(job: Job, source: str, args: argparse.Namespace, *, gpu: bool = False) -> int:
+    """Every batch command: local worker processes, or a Ray cluster with --ray."""
+    from .batch import BatchOptions, default_workers, run_batch
+
+    workers = args.workers or (1 if gpu else default_workers())
+    options = BatchOptions(args.output, workers, args.resume, args.progress)
+    if args.ray is not None:
+        from .distributed import run_ray
+
+        return run_ray(job, source, options, address=args.ray, num_gpus=1.0 if gpu else 0.0).exit_code
+    return run_batch(job, source, options).exit_code
 
 
-def _translate_batch(args: argparse.Namespace, options: dict, out: TextIO) -> int:
-    from .batch import run_jsonl
-    from .pipeline import Pipeline
+def _chosen_model(args: argparse.Namespace) -> str:
+    """The model every worker of a batch uses (the rule of ``choose_model``), told once on stderr."""
+    from .config import load_config
+    from .translate import choose_model
 
-    pipeline = Pipeline.from_config(args.config, **options)
-    _load_translator(pipeline)  # a missing model stops the run before any line is read
-    numbers_failed = []
-
-    def process(text: str) -> dict:
-        result = pipeline.run(text)
-        numbers_failed.append(result.numbers.ok is False)
-        return result.to_dict(words=False)
-
-    errors = run_jsonl(_open_lines(args.jsonl), out, process)
-    return EXIT_NUMBERS if errors or any(numbers_failed) else EXIT_OK
+    choice = choose_model(load_config(args.config), args.model)
+    if choice.note:
+        print(f"vnsumm: note: {choice.note}", file=sys.stderr)
+    return choice.spec.name
 
 
 def _load_translator(pipeline: Any) -> Any:
@@ -276,6 +346,7 @@ def _translate(args: argparse.Namespace) -> int:
     from .segment import segment
     from .textio import read_text
 
+    _prepare_output(args.output, [args.file])
     text = read_text(args.file)
     pipeline = Pipeline.from_config(
         args.config, model=args.model, device=args.device, batch_size=args.batch_size

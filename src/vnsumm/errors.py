@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+# Exit codes of the command line (README, "Exit codes"): a batch with error lines exits EXIT_LINES even
+# when numbers failed too, so that "some lines were not processed" is never mistaken for a number problem.
+EXIT_OK, EXIT_NUMBERS, EXIT_USAGE, EXIT_MODEL, EXIT_LINES = 0, 1, 2, 3, 4
+
 
 class VnsummError(Exception):
     """Base class: the message is meant for the user, one line, no traceback."""

@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from .document import Document, Paragraph, Role, Sentence, Word
+from .errors import InputError
 from .textio import require_content
 
 # A line holding only whitespace (NBSP included: Python's str.isspace covers it) is a blank line.
@@ -116,6 +117,11 @@ def _align_one(piece: str, text: str, cursor: int, end: int) -> tuple[int, int] 
     return first, i
 
 
+# The longest article one run takes: memory grows ~0.35 GB per million characters (segmentation, word
+# lists, features) over a ~0.4 GB base, so this keeps a run under ~0.8 GB (README, "Limits").
+MAX_DOCUMENT_CHARS = 1_000_000
+
+
 def segment(
     text: str,
     *,
@@ -127,6 +133,11 @@ def segment(
     The tokenizers default to underthesea's; passing others keeps this stage testable and swappable.
     """
     require_content(text)
+    if len(text) > MAX_DOCUMENT_CHARS:
+        raise InputError(
+            f"the article has {len(text):,} characters; vnsumm takes at most {MAX_DOCUMENT_CHARS:,} per "
+            "article (memory): split it into articles or chapters"
+        )
     if sent_tokenize is None or word_tokenize is None:
         import underthesea
 

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from ..errors import InputError
 from .en import extract_en
-from .match import NumberReport, match_mentions
+from .match import MAX_CHECK_CHARS, NumberReport, match_mentions
 
 
 def check(
@@ -16,6 +17,12 @@ def check(
     """
     from .vi import extract_vi
 
+    for name, text in (("source", source), ("translation", translation)):
+        if len(text) > MAX_CHECK_CHARS:
+            raise InputError(
+                f"the {name} has {len(text):,} characters; the number check takes at most "
+                f"{MAX_CHECK_CHARS:,} per text: split it (e.g. by paragraph)"
+            )
     return match_mentions(
         extract_vi(source),
         extract_en(translation),

@@ -45,29 +45,18 @@ def add_check_arguments(parser: argparse.ArgumentParser, formats: Sequence[str] 
 
 
 def check_pairs(
-    lines: Iterable[str], *, allow_rounding: bool = False, strict: bool = False
+    lines: Iterable[str | bytes], *, allow_rounding: bool = False, strict: bool = False
 ) -> Iterator[dict]:
-    """One result dict per non-blank input line, in order; a malformed line yields an ``error`` entry."""
-    from .check import check
+    """One result dict per non-blank input line, in order; a malformed line yields an ``error`` entry.
 
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield {"id": None, "error": f"line {number}: not JSON ({exc.msg})"}
-            continue
-        if not isinstance(record, dict):
-            yield {"id": None, "error": f"line {number}: expected a JSON object"}
-            continue
-        pair_id = record.get("id")
-        source, translation = record.get("source"), record.get("translation")
-        if not isinstance(source, str) or not isinstance(translation, str):
-            yield {"id": pair_id, "error": f"line {number}: 'source' and 'translation' must be strings"}
-            continue
-        report = check(source, translation, allow_rounding=allow_rounding, strict=strict)
-        yield {"id": pair_id, **report.to_dict()}
+    The same reading and checking as ``check --pairs`` (offsets index the strings of each line as given).
+    """
+    from ..batch import encoded_lines, ordered_outcomes, records
+    from ..jobs import CheckJob
+
+    job = CheckJob(allow_rounding, strict)
+    for outcome in ordered_outcomes(job, records(encoded_lines(lines), job.fields)):
+        yield json.loads(outcome.line)
 
 
 def _nonempty_lines(text: str) -> list[tuple[int, str]]:
@@ -173,9 +162,8 @@ def _file_label(path: str) -> str:
     return "stdin" if path == "-" else os.path.basename(path)
 
 
-def run_check(args: argparse.Namespace, stdout: TextIO) -> int:
-    """Run ``vnsumm check``: returns 0 (all ok) or 1 (a problem); usage/input errors raise InputError (2)."""
-    allow_rounding, strict = bool(args.allow_rounding), bool(args.strict)
+def refuse_bad_usage(args: argparse.Namespace) -> None:
+    """The option combinations ``check`` refuses (InputError, exit 2), whichever way it then runs."""
     fmt, date = getattr(args, "format", "text"), getattr(args, "date", None)
     if date is not None and fmt != "html":
         raise InputError("check: --date goes with --format html")
@@ -184,14 +172,21 @@ def run_check(args: argparse.Namespace, stdout: TextIO) -> int:
             raise InputError("check: --pairs writes JSON lines; --format html is for SOURCE TRANSLATION")
         if args.source or args.translation:
             raise InputError("check: give either --pairs FILE or SOURCE TRANSLATION, not both")
-        text = read_text(args.pairs)
-        all_ok = True
-        for result in check_pairs(text.split("\n"), allow_rounding=allow_rounding, strict=strict):
-            all_ok = all_ok and result.get("ok", False)
-            stdout.write(json.dumps(result, ensure_ascii=False) + "\n")
-        return 0 if all_ok else 1
-    if not args.source or not args.translation:
+    elif not args.source or not args.translation:
         raise InputError("check: give SOURCE and TRANSLATION files (or --pairs FILE.jsonl)")
+
+
+def run_check(args: argparse.Namespace, stdout: TextIO) -> int:
+    """Run ``vnsumm check``: returns 0 (all ok), 1 (a problem) or, with ``--pairs``, 4 (error lines);
+    usage/input errors raise InputError (2)."""
+    refuse_bad_usage(args)
+    allow_rounding, strict = bool(args.allow_rounding), bool(args.strict)
+    fmt = getattr(args, "format", "text")
+    if args.pairs is not None:
+        from ..batch import BatchOptions, run_batch
+        from ..jobs import CheckJob
+
+        return run_batch(CheckJob(allow_rounding, strict), args.pairs, BatchOptions(), stdout).exit_code
     source, translation = read_text(args.source), read_text(args.translation)
     if fmt == "html":
         return _write_html(args, source, translation, stdout)

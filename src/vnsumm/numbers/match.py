@@ -6,12 +6,20 @@ rounded), and pairs are taken best tier first, then nearest in (aligned) positio
 fallbacks that know how numbers move between the languages: parts of ranges and ratios, the Vietnamese
 ``1``/``một`` rendered as the article ``a``, and finally a same-kind neighbour that says the number
 ``changed``. Whatever is still unmatched is ``missing`` (source) or ``extra`` (target).
+
+Whole documents stay about linear in their length: candidate pairs come from an index by value (never
+every source against every target), a source weighs at most :data:`CANDIDATE_CAP` nearest targets of one
+value, weak matches must land within :data:`WINDOW_CHARS` of where they belong, and every later lookup
+is a range query on positions. Inputs beyond :data:`MAX_CHECK_CHARS` are refused with a clear error.
 """
 
 from __future__ import annotations
 
 import bisect
+import contextlib
+import itertools
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -31,6 +39,13 @@ _ARTICLE = re.compile(
 # Tiers: lower is better. Statuses follow from the tier.
 _EXACT, _ALT, _FORMAT, _CROSS, _ROUNDED = 0, 1, 2, 3, 4
 _NUMERIC_KINDS = frozenset({"number", "ordinal", "code", "decade", "date"})
+# A source considers at most this many targets of one value, the nearest to where it should land (only
+# documents with that many repeats of one value are affected: never a sentence).
+CANDIDATE_CAP = 16
+# How far (in characters of the English) a weak match may land from where it should in a long document.
+WINDOW_CHARS = 3000
+# The largest text (either side) one check takes: about 1 s per 100,000 characters.
+MAX_CHECK_CHARS = 2_000_000
 
 
 def status_passes(status: str, *, allow_rounding: bool = False) -> bool:
@@ -248,6 +263,7 @@ class _State:
     status: dict[int, tuple[str, Mention | None]] = field(default_factory=dict)
     used: set[int] = field(default_factory=set)
     part_used: set[int] = field(default_factory=set)
+    _by_position: dict[bool, tuple[list[int], list[float]]] = field(default_factory=dict, repr=False)
 
     def assign(self, i: int, status: str, target: Mention | None, j: int | None = None) -> None:
         self.status[i] = (status, target)
@@ -259,47 +275,176 @@ class _State:
     def free_sources(self) -> list[int]:
         return [i for i in range(len(self.sources)) if i not in self.status]
 
-    def free_targets(self) -> list[int]:
-        return [j for j in range(len(self.targets)) if j not in self.used and j not in self.part_used]
+    def free_targets_near(self, src: Mention, window: float) -> list[int]:
+        """Free targets within ``window`` of where ``src`` should land, in index order."""
+        return [j for j in self.targets_near(src, window) if j not in self.used and j not in self.part_used]
+
+    def targets_near(self, src: Mention, window: float, *, composite: bool = False) -> list[int]:
+        """Targets (only ranges and ratios with ``composite``) within ``window`` of ``src``, in index order.
+
+        A range query on positions: the cost follows the number of nearby targets, not of all targets.
+        """
+        if composite not in self._by_position:
+            order = sorted(
+                (j for j, t in enumerate(self.targets) if not composite or _parts(t.value) is not None),
+                key=lambda j: (_center(self.targets[j]), j),
+            )
+            self._by_position[composite] = (order, [_center(self.targets[j]) for j in order])
+        order, centers = self._by_position[composite]
+        expected, reach = self.aligner.expected(src), window * self.aligner.target_len + 1
+        lo, hi = bisect.bisect_left(centers, expected - reach), bisect.bisect_right(centers, expected + reach)
+        return sorted(j for j in order[lo:hi] if self.aligner.distance(src, self.targets[j]) <= window)
+
+
+def _key(value: Value) -> tuple:
+    """A hashable key that two values equal both ways share (``values_equal`` in both directions)."""
+    if isinstance(value, Decimal):
+        return ("n", value)
+    if isinstance(value, DateValue):
+        if value.year is not None and value.month is None and value.day is None:
+            return ("n", Decimal(value.year))
+        return ("d", value.year, value.month, value.day)
+    if isinstance(value, TimeValue):
+        return ("t", value.hour % 12, value.minute or 0)
+    if isinstance(value, RatioValue):
+        return ("r", value.numerator, value.denominator)
+    if isinstance(value, RangeValue):
+        return ("g",)
+    return ("c", re.sub(r"[\W_]", "", value).upper())
+
+
+def _target_keys(target: Mention) -> set[tuple]:
+    """Every key under which a source value equal to one of ``target``'s readings may look it up."""
+    if target.unit == "weekday":
+        return {("w", target.value)} if isinstance(target.value, Decimal) else set()
+    keys = set()
+    for reading in target.readings:
+        keys.add(_key(reading))
+        if isinstance(reading, DateValue):  # a source date may state fewer parts than the target
+            if reading.year is not None:
+                keys.add(("n", Decimal(reading.year)))
+            parts = (reading.year, reading.month, reading.day)
+            for mask in range(1, 8):
+                sub = tuple(p if mask >> k & 1 else None for k, p in enumerate(parts))
+                if any(p is not None for p in sub):
+                    keys.add(("d", *sub))
+    return keys
+
+
+def _probe_keys(source: Mention) -> set[tuple]:
+    """The keys of every target that could render ``source`` (a superset: pair_tier decides)."""
+    keys = set()
+    for reading in source.readings:
+        keys.add(_key(reading))
+        if isinstance(reading, DateValue):
+            keys.add(("d", reading.year, reading.month, reading.day))
+        if isinstance(reading, Decimal):
+            keys.add(("w", reading - 1))
+    if isinstance(source.value, Decimal):
+        keys.update(("n", rounded) for rounded in _roundings(source.value))
+    return keys
+
+
+def _roundings(value: Decimal) -> set[Decimal]:
+    """Every value ``value`` rounds to at a coarser precision (the targets ``_rounded`` can accept)."""
+    if not value.is_finite() or value == 0:
+        return set()
+    out = set()
+    finest = value.normalize().as_tuple().exponent
+    for exponent in range(int(finest) + 1, value.adjusted() + 2):
+        quantum = Decimal(1).scaleb(exponent)
+        for rounding in ("ROUND_HALF_UP", "ROUND_HALF_DOWN"):
+            with contextlib.suppress(ArithmeticError):  # beyond the context's precision
+                out.add(value.quantize(quantum, rounding=rounding))
+    return out
+
+
+def _nearest(positions: list[float], members: list[int], around: float, cap: int) -> list[int]:
+    """The ``cap`` members nearest to ``around`` (all of them when there are no more)."""
+    if len(members) <= cap:
+        return members
+    hi = bisect.bisect_left(positions, around)
+    lo = hi - 1
+    out = []
+    while len(out) < cap and (lo >= 0 or hi < len(members)):
+        if hi >= len(members) or (lo >= 0 and around - positions[lo] <= positions[hi] - around):
+            out.append(members[lo])
+            lo -= 1
+        else:
+            out.append(members[hi])
+            hi += 1
+    return out
+
+
+def _candidates(state: _State) -> list[tuple[int, bool, int, int]]:
+    """(tier, soft, i, j) of every pair that could be the same number, found through a value index."""
+    index: dict[tuple, list[int]] = {}
+    for j, t in enumerate(state.targets):
+        for key in _target_keys(t):
+            index.setdefault(key, []).append(j)
+    positions = {}
+    for key, members in index.items():
+        if len(members) > CANDIDATE_CAP:
+            members.sort(key=lambda j: (_center(state.targets[j]), j))
+            positions[key] = [_center(state.targets[j]) for j in members]
+    candidates = []
+    for i, s in enumerate(state.sources):
+        expected = state.aligner.expected(s)
+        found: set[int] = set()
+        for key in _probe_keys(s):
+            members = index.get(key)
+            if members:
+                found.update(
+                    _nearest(positions[key], members, expected, CANDIDATE_CAP)
+                    if key in positions
+                    else members
+                )
+        for j in sorted(found):
+            tier = pair_tier(s, state.targets[j])
+            if tier is not None:
+                candidates.append((tier, s.soft, i, j))
+    return candidates
+
+
+def _center(m: Mention) -> float:
+    return (m.start + m.end) / 2
 
 
 def _greedy(state: _State, window: float) -> None:
     """Best tier first, then non-soft sources, then nearest: a deterministic one-to-one assignment."""
-    candidates = []
-    for i, s in enumerate(state.sources):
-        for j, t in enumerate(state.targets):
-            tier = pair_tier(s, t)
-            if tier is not None:
-                candidates.append((tier, s.soft, i, j))
+    candidates = _candidates(state)
+    # Anchor round bookkeeping: how many exact partners each side still has (a value seen twice waits).
+    exact_of_source: dict[int, list[int]] = {}
+    exact_of_target: dict[int, list[int]] = {}
+    for tier, _soft, i, j in candidates:
+        if tier == _EXACT:
+            exact_of_source.setdefault(i, []).append(j)
+            exact_of_target.setdefault(j, []).append(i)
+    open_of_source = {i: len(js) for i, js in exact_of_source.items()}
+    open_of_target = {j: len(is_) for j, is_ in exact_of_target.items()}
     # Two rounds: the first places anchors with exact matches, the second uses them for distances.
+    centers = [_center(t) for t in state.targets]
     for round_tiers in ((_EXACT,), (_EXACT, _ALT, _FORMAT, _CROSS, _ROUNDED)):
+        anchor_round = round_tiers == (_EXACT,)
+        expected = [state.aligner.expected(s) for s in state.sources]  # the aligner of this round's start
+        length = state.aligner.target_len
         ranked = sorted(
             (c for c in candidates if c[0] in round_tiers),
-            key=lambda c: (
-                c[0],
-                c[1],
-                state.aligner.distance(state.sources[c[2]], state.targets[c[3]]),
-                c[2],
-                c[3],
-            ),
+            key=lambda c: (c[0], c[1], abs(expected[c[2]] - centers[c[3]]) / length, c[2], c[3]),
         )
         for tier, _soft, i, j in ranked:
             if i in state.status or j in state.used:
                 continue
-            if round_tiers == (_EXACT,) and _ambiguous(candidates, tier, i, j, state):
-                continue
-            if state.aligner.distance(state.sources[i], state.targets[j]) > window and tier >= _CROSS:
+            if anchor_round and (open_of_source[i] > 1 or open_of_target[j] > 1):
+                continue  # its value occurs more than once on either side: placed in the next round
+            if tier >= _CROSS and state.aligner.distance(state.sources[i], state.targets[j]) > window:
                 continue
             state.assign(i, _STATUS_OF_TIER[tier], state.targets[j], j)
-
-
-def _ambiguous(
-    candidates: list[tuple[int, bool, int, int]], tier: int, i: int, j: int, state: _State
-) -> bool:
-    """In the anchor round, skip pairs whose value occurs more than once on either side (placed later)."""
-    same_i = sum(1 for c in candidates if c[0] == tier and c[2] == i and c[3] not in state.used)
-    same_j = sum(1 for c in candidates if c[0] == tier and c[3] == j and c[2] not in state.status)
-    return same_i > 1 or same_j > 1
+            if anchor_round:
+                for other in exact_of_target.get(j, ()):
+                    open_of_source[other] -= 1
+                for other in exact_of_source.get(i, ()):
+                    open_of_target[other] -= 1
 
 
 def _parts(value: Value) -> tuple[Value, Value] | None:
@@ -343,7 +488,8 @@ def _composite_fallbacks(state: _State, target_text: str, window: float) -> None
 def _source_part_of_target(state: _State, i: int, window: float) -> None:
     s = state.sources[i]
     best: tuple[float, int] | None = None
-    for j, t in enumerate(state.targets):
+    for j in state.targets_near(s, window, composite=True):
+        t = state.targets[j]
         parts = _parts(t.value)
         if j in state.used or parts is None or _units_conflict(s, t):
             continue
@@ -358,7 +504,7 @@ def _source_part_of_target(state: _State, i: int, window: float) -> None:
 
 def _find_free(state: _State, s: Mention, value: Value, window: float) -> int | None:
     best: tuple[float, int] | None = None
-    for j in state.free_targets():
+    for j in state.free_targets_near(s, window):
         t = state.targets[j]
         if _units_conflict(s, t) or t.unit == "weekday":
             continue
@@ -383,36 +529,38 @@ def _article_fallback(state: _State, source_text: str, target_text: str, window:
 
     Articles are shared out nearest first among all the source's "ones" (mentioned or not), one each.
     """
-    taken = [(t.start, t.end) for j, t in enumerate(state.targets) if j in state.used]
+    taken = _Spans((t.start, t.end) for j, t in enumerate(state.targets) if j in state.used)
     articles = [
         Mention(m.group(), m.start(), m.end(), "number", Decimal(1), soft=True)
         for m in _ARTICLE.finditer(target_text)
-        if not any(a <= m.start() < b for a, b in taken)
+        if not taken.covers(m.start())
     ]
     wanting = [i for i in state.free_sources() if _is_one(state.sources[i])]
     if not wanting or not articles:
         return
     claimed = {(s.start, s.end) for s in state.sources}
-    matched_spans = [(s.start, s.end) for k, s in enumerate(state.sources) if k in state.status]
+    matched = _Spans((s.start, s.end) for k, s in enumerate(state.sources) if k in state.status)
+    mentioned = _Spans((s.start, s.end) for s in state.sources)
     competitors: list[tuple[Mention, int | None]] = [(state.sources[i], i) for i in wanting]
     for m in _VI_ONE.finditer(source_text):
-        if (m.start(), m.end()) in claimed or any(a <= m.start() < b for a, b in matched_spans):
-            continue
-        if any(s.start <= m.start() < s.end for s in state.sources):
+        if (m.start(), m.end()) in claimed or matched.covers(m.start()) or mentioned.covers(m.start()):
             continue
         competitors.append((Mention(m.group(), m.start(), m.end(), "number", Decimal(1), soft=True), None))
-    pairs = sorted(
-        (state.aligner.distance(src, art), c, k)
-        for c, (src, _i) in enumerate(competitors)
-        for k, art in enumerate(articles)
-    )
+    centers = [_center(art) for art in articles]  # increasing: matches do not overlap
+    reach = window * state.aligner.target_len + 1
+    pairs = []
+    for c, (src, _i) in enumerate(competitors):
+        expected = state.aligner.expected(src)
+        lo, hi = bisect.bisect_left(centers, expected - reach), bisect.bisect_right(centers, expected + reach)
+        pairs.extend((state.aligner.distance(src, articles[k]), c, k) for k in range(lo, hi))
+    pairs.sort()
     done_c: set[int] = set()
     done_a: set[int] = set()
-    anchors = [(state.sources[i].start, t.start) for i, (st, t) in state.status.items() if t is not None]
+    order = _Order((state.sources[i].start, t.start) for i, (st, t) in state.status.items() if t is not None)
     for dist, c, k in pairs:
         if dist > window:
             break
-        if c in done_c or k in done_a or _crosses(anchors, competitors[c][0].start, articles[k].start):
+        if c in done_c or k in done_a or order.crosses(competitors[c][0].start, articles[k].start):
             continue
         done_c.add(c)
         done_a.add(k)
@@ -421,9 +569,34 @@ def _article_fallback(state: _State, source_text: str, target_text: str, window:
             state.status[index] = ("ok", articles[k])
 
 
-def _crosses(anchors: list[tuple[int, int]], source_pos: int, target_pos: int) -> bool:
-    """Whether pairing these positions would cross an already matched pair (numbers keep their order)."""
-    return any((s < source_pos) != (t < target_pos) for s, t in anchors)
+class _Spans:
+    """Whether a position falls inside any of some (possibly nested) spans, in logarithmic time."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self.starts = [a for a, _ in ordered]
+        self.reach = list(itertools.accumulate((b for _, b in ordered), max))
+
+    def covers(self, position: int) -> bool:
+        k = bisect.bisect_right(self.starts, position) - 1
+        return k >= 0 and self.reach[k] > position
+
+
+class _Order:
+    """Matched (source, target) positions: whether a new pair would cross one (numbers keep their order)."""
+
+    def __init__(self, anchors: Iterable[tuple[int, int]]) -> None:
+        ordered = sorted(anchors)
+        self.sources = [s for s, _ in ordered]
+        targets = [t for _, t in ordered]
+        self.max_before = list(itertools.accumulate(targets, max))
+        self.min_after = list(itertools.accumulate(reversed(targets), min))[::-1]
+
+    def crosses(self, source_pos: int, target_pos: int) -> bool:
+        k = bisect.bisect_left(self.sources, source_pos)  # anchors[:k] lie before source_pos
+        return (k > 0 and self.max_before[k - 1] >= target_pos) or (
+            k < len(self.sources) and self.min_after[k] < target_pos
+        )
 
 
 def _share_doubt(state: _State) -> None:
@@ -437,9 +610,13 @@ def _share_doubt(state: _State) -> None:
         for i, (st, _t) in state.status.items()
         if st in ("missing", "changed") and not state.sources[i].soft
     ]
+    by_value: dict[tuple, list[int]] = {}
+    for k in state.status:
+        by_value.setdefault(_key(state.sources[k].value), []).append(k)
     for i, status in failed:
         s = state.sources[i]
-        for k, (st, tgt) in list(state.status.items()):
+        for k in by_value.get(_key(s.value), ()):
+            st, tgt = state.status[k]
             other = state.sources[k]
             if k == i or st != "ok" or other.soft or other.kind != s.kind or _is_one(other):
                 continue
@@ -460,7 +637,7 @@ def _changed_fallback(state: _State, window: float) -> None:
     for i in state.free_sources():
         s = state.sources[i]
         options = []
-        for j in state.free_targets():
+        for j in state.free_targets_near(s, window):
             t = state.targets[j]
             if t.unit == "weekday" or (t.soft and not s.soft and not _comparable_magnitude(s.value, t.value)):
                 continue
@@ -491,7 +668,7 @@ def match_mentions(
     from where the source number should be: generous for a sentence, tight for a whole document.
     """
     if window is None:
-        window = 0.45 if len(target_text) < 600 else 0.12
+        window = 0.45 if len(target_text) < 600 else min(0.12, WINDOW_CHARS / len(target_text))
     state = _State(list(sources), list(targets), _Aligner(len(source_text), len(target_text)))
     _greedy(state, window)
     _composite_fallbacks(state, target_text, window)

@@ -7,6 +7,7 @@ equality (or of a declared tolerance), never of string shape.
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -147,13 +148,22 @@ def value_to_json(value: Value) -> Any:
     return str(value)
 
 
+# Characters that are invisible in print: zero-width space/joiners, word joiner, soft hyphen, BOM. Scraped
+# news carries them between a number and its scale word (``32.439,8\u200b tỷ``); a reader never sees them.
+INVISIBLE = re.compile("[\u00ad\u200b-\u200d\u2060\ufeff]")
+
+
 def _nfc_clusters(text: str) -> tuple[str, list[int], list[int]]:
-    """NFC of ``text`` with, for each NFC character, the original start and end of its source cluster."""
+    """NFC of ``text`` without invisible characters, with, for each character, the original start and end
+    of its source cluster."""
     out: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
     i = 0
     while i < len(text):
+        if INVISIBLE.match(text, i):
+            i += 1
+            continue
         j = i + 1
         while j < len(text) and unicodedata.combining(text[j]):
             j += 1
@@ -166,15 +176,16 @@ def _nfc_clusters(text: str) -> tuple[str, list[int], list[int]]:
 
 
 def on_nfc(extract: Callable[[str], list[Mention]]) -> Callable[[str], list[Mention]]:
-    """Run an extractor on the NFC form of its text, with offsets mapped back to the text as given.
+    """Run an extractor on the NFC form of its text, invisible characters left out, with offsets mapped
+    back to the text as given.
 
     Scraped news is often NFD; the extractors' word lists are NFC, so without this a decomposed
-    ``tỷ`` would hide the scale of an amount.
+    ``tỷ`` would hide the scale of an amount (and a zero-width space would cut it off its number).
     """
 
     @functools.wraps(extract)
     def wrapper(text: str) -> list[Mention]:
-        if unicodedata.is_normalized("NFC", text):
+        if unicodedata.is_normalized("NFC", text) and not INVISIBLE.search(text):
             return extract(text)
         nfc, starts, ends = _nfc_clusters(text)
         return [

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterable
 from typing import Any, TextIO
 
@@ -10,7 +9,6 @@ from .. import batch
 from ..segment import segment
 from ..textio import normalise
 from . import summarise
-from .lead import sentence_count
 
 
 def summary_record(text: str, *, n: int = 3, ratio: float | None = None) -> dict[str, Any]:
@@ -19,6 +17,7 @@ def summary_record(text: str, *, n: int = 3, ratio: float | None = None) -> dict
 
 
 def run_jsonl(lines: Iterable[str], out: TextIO, *, n: int = 3, ratio: float | None = None) -> int:
-    """Summarise each line into ``out``, in order; returns the number of error lines."""
-    sentence_count(1, n, ratio)  # a bad n or ratio is refused before any line is written
-    return batch.run_jsonl(lines, out, functools.partial(summary_record, n=n, ratio=ratio))
+    """Summarise each line into ``out``, in order (one process); returns the number of error lines."""
+    from ..jobs import SummaryJob
+
+    return batch.run_jsonl(lines, out, SummaryJob(n, ratio))
