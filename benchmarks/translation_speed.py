@@ -300,12 +300,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, help="write the results here")
     parser.add_argument("--tiny", action="store_true", help="toy model sizes (the test suite's smoke test)")
     parser.add_argument("--in-process", action="store_true", help="rows in this process (memory not per row)")
+    parser.add_argument(
+        "--threads", type=int, help="threads per batch for every row (default: 2, the 2x1 row 1)"
+    )
     parser.add_argument("--row", nargs=3, metavar=("ARCH", "ROW", "INPUTS"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.row:  # a child process: one row, result as JSON on stdout
         arch, index, inputs = args.row
         result = run_row(
-            ROWS[int(index)], args.work / arch, json.loads(Path(inputs).read_text()), args.new_tokens
+            _threaded(ROWS[int(index)], args.threads),
+            args.work / arch,
+            json.loads(Path(inputs).read_text()),
+            args.new_tokens,
         )
         print(json.dumps(result))
         return 0
@@ -336,11 +342,12 @@ def bench_arch(arch: str, work: Path, rows: list[int], args: argparse.Namespace)
     (folder / "inputs.json").write_text(json.dumps(inputs))
     results = []
     for index in rows:
-        row = ROWS[index]
+        row = _threaded(ROWS[index], args.threads)
         if args.in_process:
             result = run_row(row, folder, inputs, args.new_tokens)
         else:
             command = [sys.executable, __file__, "--work", str(work), "--new-tokens", str(args.new_tokens)]
+            command += ["--threads", str(args.threads)] if args.threads else []
             command += ["--row", arch, str(index), str(folder / "inputs.json")]
             done = subprocess.run(command, capture_output=True, text=True, check=True)
             result = json.loads(done.stdout.strip().splitlines()[-1])
@@ -362,6 +369,13 @@ def bench_arch(arch: str, work: Path, rows: list[int], args: argparse.Namespace)
         "sentences": len(inputs),
         "rows": results,
     }
+
+
+def _threaded(row: Row, threads: int | None) -> Row:
+    """``row`` with ``threads`` per batch (rows that run two batches at once keep one thread each)."""
+    if threads is None or row.inter_threads > 1:
+        return row
+    return dataclasses.replace(row, intra_threads=threads)
 
 
 def print_table(report: dict[str, Any]) -> None:
