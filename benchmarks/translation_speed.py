@@ -211,10 +211,22 @@ def run_row(row: Row, folder: Path, inputs: list[list[int]], new_tokens: int) ->
         "load_s": loaded - start,
         "translate_s": done - loaded,
         "cpu_s": cpu,  # user + system time of all threads: the work, less the waiting on a shared machine
-        "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "peak_rss_mb": _peak_rss_mb(),
         "size_mb": size / 1e6,
         "outputs": by_input,
     }
+
+
+def _peak_rss_mb() -> float:
+    """This process's peak resident memory. Linux's VmHWM starts afresh at exec; ru_maxrss would carry over
+    the peak of the parent process that started the row."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def _cpu_seconds() -> float:
