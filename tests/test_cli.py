@@ -197,7 +197,7 @@ def test_models_list_shows_presence_and_licence(tiny_config, capsys) -> None:
     code, out, _ = run(["models", "list", "--config", str(tiny_config)], capsys)
     assert code == 0
     lines = out.splitlines()
-    assert lines[0].split()[:3] == ["name", "family", "source"]
+    assert lines[0].split() == ["name", "family", "engine", "compute", "size", "source", "licence", "weights"]
     assert any(line.startswith("tiny-t5 (default)") and line.rstrip().endswith("present") for line in lines)
 
 

@@ -168,7 +168,10 @@ def test_marian_is_plain(translators):
         "max_new_tokens",
         "do_sample",
         "num_return_sequences",
+        "early_stopping",  # beam search ends when num_beams hypotheses finished, as on CTranslate2
+        "forced_eos_token_id",  # None: no forced </s> at the output cap, as on CTranslate2
     }
+    assert translator.generate_kwargs["forced_eos_token_id"] is None
 
 
 @pytest.mark.parametrize(

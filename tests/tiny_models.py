@@ -109,8 +109,9 @@ def _save_model(model_cls: type, config: object, out: Path) -> None:
     model.save_pretrained(out)
 
 
-def build_t5(out: Path) -> Path:
-    """T5ForConditionalGeneration + T5Tokenizer (the envit5 family)."""
+def build_t5(out: Path, *, tied: bool = True) -> Path:
+    """T5ForConditionalGeneration + T5Tokenizer (the envit5 family); ``tied=False`` gives the T5 v1.1
+    layout envit5 has (own output head, decoder outputs not scaled)."""
     from transformers import T5Config, T5ForConditionalGeneration, T5Tokenizer
 
     vocab = [(token, 0.0) for token in SPECIALS_T5] + _pieces(train_sentencepiece("unigram"))
@@ -129,6 +130,7 @@ def build_t5(out: Path) -> Path:
         pad_token_id=tokenizer.pad_token_id,
         eos_token_id=tokenizer.eos_token_id,
         decoder_start_token_id=tokenizer.pad_token_id,
+        tie_word_embeddings=tied,
     )
     _save_model(T5ForConditionalGeneration, config, out)
     return out

@@ -159,10 +159,32 @@ def build_parser() -> argparse.ArgumentParser:
     model_commands = models.add_subparsers(dest="models_command", required=True, parser_class=_Parser)
     listing = model_commands.add_parser("list", help="each model, its licence and whether weights are local")
     listing.add_argument("--config", help="models.yaml to use")
-    pull = model_commands.add_parser("pull", help="download a model's weights into the Hugging Face cache")
+    pull = model_commands.add_parser(
+        "pull", help="download a model's weights into the Hugging Face cache and convert them for CTranslate2"
+    )
     pull.add_argument("name", help="model name from models.yaml")
     pull.add_argument("--config", help="models.yaml to use")
+    _add_quantization(pull)
+    convert = model_commands.add_parser(
+        "convert", help="convert a local or cached model for CTranslate2 (offline, once)"
+    )
+    convert.add_argument("name", help="model name from models.yaml")
+    convert.add_argument("--config", help="models.yaml to use")
+    _add_quantization(convert)
     return parser
+
+
+def _add_quantization(parser: argparse.ArgumentParser) -> None:
+    from .config import COMPUTE_TYPES
+    from .translate.ct2 import DEFAULT_QUANTIZATION
+
+    parser.add_argument(
+        "--quantization",
+        choices=COMPUTE_TYPES,
+        default=DEFAULT_QUANTIZATION,
+        help=f"weight type of the converted model (default {DEFAULT_QUANTIZATION}; any compute type "
+        "can still be chosen at load time)",
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -359,20 +381,32 @@ def _translate(args: argparse.Namespace) -> int:
 
 def _models(args: argparse.Namespace) -> int:
     from .config import load_config
+    from .translate import ct2
     from .translate.hub import model_statuses, pull_model
 
     config = load_config(args.config)
-    if args.models_command == "pull":
-        path = pull_model(config.get(args.name))
-        print(f"{args.name}: weights in {path}")
+    if args.models_command in ("pull", "convert"):
+        spec = config.get(args.name)
+        if args.models_command == "pull":
+            print(f"{args.name}: weights in {pull_model(spec)}")
+            if spec.engine == "transformers" or not ct2.installed():
+                return EXIT_OK
+        converted = ct2.convert(spec, args.quantization)
+        print(
+            f"{args.name}: CTranslate2 model ({converted.quantization}, {_size(converted.size)}) "
+            f"in {converted.path}"
+        )
         return EXIT_OK
-    rows = [("name", "family", "source", "licence", "weights")]
+    rows = [("name", "family", "engine", "compute", "size", "source", "licence", "weights")]
     for status in model_statuses(config):
         mark = " (default)" if status.default else ""
         rows.append(
             (
                 status.name + mark,
                 status.family,
+                status.engine,
+                status.compute_type,
+                _size(status.size) if status.size else "-",
                 status.source,
                 status.licence,
                 "present" if status.present else "absent",
@@ -382,6 +416,15 @@ def _models(args: argparse.Namespace) -> int:
     for row in rows:
         print("  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip())
     return EXIT_OK
+
+
+def _size(size: int) -> str:
+    """Bytes for people: ``512 KB``, ``1.2 GB``."""
+    for unit in ("B", "KB", "MB"):
+        if size < 1000:
+            return f"{size:.0f} {unit}" if unit != "MB" else f"{size:.1f} MB"
+        size /= 1000  # type: ignore[assignment]
+    return f"{size:.2f} GB"
 
 
 if __name__ == "__main__":

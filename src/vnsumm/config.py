@@ -27,6 +27,19 @@ FAMILIES = ("t5", "marian", "nllb", "m2m100", "mbart50")
 # Families whose tokenizer takes a source language code and whose target code starts the output.
 LANGUAGE_CODE_FAMILIES = ("nllb", "m2m100", "mbart50")
 TGT_LANG_MODES = ("forced_bos", "decoder_start")
+# How a model is run: CTranslate2 (converted weights, int8 on CPU) or transformers + torch.
+ENGINES = ("ctranslate2", "transformers")
+# CTranslate2 weight types: for `compute_type` (at load) and `vnsumm models convert --quantization`.
+COMPUTE_TYPES = (
+    "int8",
+    "int8_float32",
+    "int8_float16",
+    "int8_bfloat16",
+    "int16",
+    "float16",
+    "bfloat16",
+    "float32",
+)
 CONFIG_ENV = "VNSUMM_CONFIG"
 PACKAGED_CONFIG = Path(__file__).resolve().parent / "data" / "models.yaml"
 BUNDLED_MODELS = Path(__file__).resolve().parent / "models"
@@ -45,6 +58,11 @@ _MODEL_KEYS = {
     "max_input_tokens",
     "output_ratio",
     "generation",
+    "engine",
+    "compute_type",
+    "inter_threads",
+    "intra_threads",
+    "ct2_path",
 }
 # generate() arguments that would make output depend on chance: translations must be reproducible.
 _SAMPLING_KEYS = {"do_sample", "temperature", "top_k", "top_p", "typical_p", "penalty_alpha"}
@@ -70,6 +88,12 @@ class ModelSpec:
     # English is not cut short; 0 keeps generation.max_new_tokens as a fixed cap.
     output_ratio: float = 1.5
     bundled: bool = False  # the weights ship inside the vnsumm package (``path`` points there)
+    # None: CTranslate2 when a converted model exists (see vnsumm.translate.ct2), else transformers.
+    engine: str | None = None
+    compute_type: str | None = None  # CTranslate2 only; None: int8 on CPU, float16 on CUDA
+    inter_threads: int = 1  # CTranslate2: batches translated at once
+    intra_threads: int = 0  # CTranslate2: threads per batch (0: its default, up to 4)
+    ct2_path: Path | None = None  # where the converted model lives; None: the default place (ct2.py)
 
     @property
     def source(self) -> str:
@@ -216,7 +240,28 @@ def parse_model(name: str, entry: Any, source: Path) -> ModelSpec:
         tgt_lang_as=tgt_lang_as,
         output_ratio=_output_ratio(entry.get("output_ratio", 1.5), where),
         bundled=bundled,
+        engine=_choice(entry, "engine", ENGINES, where),
+        compute_type=_choice(entry, "compute_type", COMPUTE_TYPES, where),
+        inter_threads=_threads(entry, "inter_threads", 1, where),
+        intra_threads=_threads(entry, "intra_threads", 0, where),
+        ct2_path=_resolve_path(_optional_str(entry, "ct2_path", where), source),
     )
+
+
+def _choice(entry: Mapping[str, Any], key: str, allowed: tuple[str, ...], where: str) -> str | None:
+    value = entry.get(key)
+    if value is not None and value not in allowed:
+        raise ConfigError(f"{where}: '{key}' must be one of: {', '.join(allowed)} (got {value!r})")
+    return value
+
+
+def _threads(entry: Mapping[str, Any], key: str, default: int, where: str) -> int:
+    value = entry.get(key, default)
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 256:
+        raise ConfigError(f"{where}: '{key}' must be a whole number from 0 to 256")
+    if key == "inter_threads" and value < 1:
+        raise ConfigError(f"{where}: 'inter_threads' must be at least 1")
+    return value
 
 
 def _optional_str(entry: Mapping[str, Any], key: str, where: str, *, strip: bool = True) -> str | None:

@@ -4,22 +4,27 @@ Sentences are translated one by one (never a whole paragraph), in batches of inp
 length, with beam search and no sampling: the same input gives the same English whatever the batch size
 or the other sentences. Sentences over the model's input limit are split at clause boundaries, translated
 piece by piece and re-joined; nothing is truncated.
+
+Two engines run the same rules: transformers + torch, and CTranslate2 (a converted copy of the model, int8
+on a CPU, float16 on a GPU; see :mod:`.ct2`). A model runs on CTranslate2 when models.yaml says
+``engine: ctranslate2``, or says nothing and a converted copy exists. With float32 weights both give the
+same tokens; only the speed differs.
 """
 
 from __future__ import annotations
 
 import math
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from ..config import ModelSpec
 from ..document import Document
 from ..errors import ConfigError
-from . import families
+from . import ct2, families
 from .loading import load_pretrained, resolve_device
 from .result import SentenceTranslation, Translation
-from .split import plan_batches, split_to_fit
+from .split import padded_length, plan_batches, split_to_fit
 
 PAD_MULTIPLE = 8  # every input is padded to a multiple of this many tokens, alone or batched
 PROGRESS_MIN_PIECES = 20  # automatic progress bar only for inputs longer than this
@@ -39,7 +44,10 @@ def _runnable_on(model: Any, device: str) -> Any:
 
 
 class Translator:
-    """A loaded model with its tokenizer and the rules of its family; see :meth:`load`."""
+    """A loaded model with its tokenizer and the rules of its family; see :meth:`load`.
+
+    ``model`` is a transformers model, or a :class:`~vnsumm.translate.ct2.Ct2Model` (CTranslate2).
+    """
 
     def __init__(
         self,
@@ -56,19 +64,29 @@ class Translator:
         families.prepare_tokenizer(spec, tokenizer)
         self.spec = spec
         self.tokenizer = tokenizer
-        self.model = _runnable_on(model, device).eval()
+        self.engine = "ctranslate2" if isinstance(model, ct2.Ct2Model) else "transformers"
+        self.model = model if self.engine == "ctranslate2" else _runnable_on(model, device).eval()
         self.device = device
         self.batch_size = batch_size
         self.progress = progress
         self.generate_kwargs = self._generate_kwargs()
+        if self.engine == "ctranslate2":
+            self.ct2_options = model.options(self.generate_kwargs)
+            self.ct2_prefix = families.ct2_target_prefix(spec, tokenizer)
 
     @classmethod
     def load(
         cls, spec: ModelSpec, *, device: str = "auto", batch_size: int = 16, progress: bool | None = None
     ) -> Translator:
-        """Load ``spec``'s weights (raises ModelUnavailableError with a remedy when they are absent)."""
-        device = resolve_device(device)
-        tokenizer, model = load_pretrained(spec)
+        """Load ``spec``'s weights on its engine (raises ModelUnavailableError with a remedy when they are
+        absent)."""
+        if ct2.engine_of(spec) == "ctranslate2":
+            device = _ct2_device(device)
+            model = ct2.Ct2Model.load(spec, device)
+            tokenizer = model.load_tokenizer(spec)
+        else:
+            device = resolve_device(device)
+            tokenizer, model = load_pretrained(spec)
         return cls(spec, tokenizer, model, device=device, batch_size=batch_size, progress=progress)
 
     @property
@@ -115,12 +133,28 @@ class Translator:
         inputs = [families.model_input(self.spec, piece) for piece in pieces]
         lengths = [len(ids) for ids in self.tokenizer(inputs)["input_ids"]] if inputs else []
         outputs: list[str] = [""] * len(pieces)
+        batches = plan_batches(lengths, self.batch_size, PAD_MULTIPLE)
         with self._progress_bar(len(pieces)) as bar:
-            for batch in plan_batches(lengths, self.batch_size, PAD_MULTIPLE):
-                for i, text in zip(batch, self._generate([inputs[i] for i in batch])):
-                    outputs[i] = families.model_output(self.spec, text)
+            english = self._generate_batches([[inputs[i] for i in batch] for batch in batches])
+            for batch, texts in zip(batches, english):
+                for i, text in zip(batch, texts):
+                    outputs[i] = text
                 bar.update(len(batch))
         return outputs
+
+    def _generate_batches(self, batches: list[list[str]]) -> Iterator[list[str]]:
+        """The English of each batch, in order. CTranslate2 gets every batch at once, so that
+        ``inter_threads`` workers translate several batches side by side."""
+        if self.engine == "transformers":
+            yield from (self._generate(inputs) for inputs in batches)
+            return
+        handles = []
+        for inputs in batches:
+            ids = self.tokenizer(list(inputs))["input_ids"]
+            budget = self.max_new_tokens_for(padded_length(max(map(len, ids)), PAD_MULTIPLE))
+            handles.append(self.model.submit(ids, self.ct2_prefix, budget, self.ct2_options))
+        for handle in handles:
+            yield [families.decode(self.spec, self.tokenizer, self.model.output_ids(h)) for h in handle]
 
     def encode_batch(self, inputs: Sequence[str]) -> dict[str, Any]:
         """Model tensors for one planned batch of prompted inputs, padded to a multiple of PAD_MULTIPLE, so
@@ -139,7 +173,7 @@ class Translator:
             kwargs["max_new_tokens"] = self.max_new_tokens_for(encoded["input_ids"].shape[1])
         with torch.inference_mode():
             generated = self.model.generate(**encoded, **kwargs)
-        return self.tokenizer.batch_decode(generated, skip_special_tokens=True)
+        return [families.decode(self.spec, self.tokenizer, ids) for ids in generated.tolist()]
 
     def max_new_tokens_for(self, padded_input_length: int) -> int:
         """Output budget for inputs of this padded length: the configured ``max_new_tokens``, raised to
@@ -147,15 +181,24 @@ class Translator:
         position limit. It depends on the padded length only, so batch size cannot change it."""
         configured = int(self.spec.generation.get("max_new_tokens", 0))
         wanted = max(configured, math.ceil(self.spec.output_ratio * padded_input_length))
-        positions = getattr(self.model.config, "max_position_embeddings", None)
+        if self.engine == "ctranslate2":
+            positions = self.model.converted.max_positions
+        else:
+            positions = getattr(self.model.config, "max_position_embeddings", None)
         if isinstance(positions, int) and positions > 2:
             wanted = min(wanted, positions - 2)
         return max(wanted, 1)
 
     def _generate_kwargs(self) -> dict[str, Any]:
         kwargs = dict(self.spec.generation)
+        defaults = getattr(self.model, "generation_config", None)
+        if int(kwargs.get("num_beams") or getattr(defaults, "num_beams", 1) or 1) > 1:
+            # Beam search ends once num_beams hypotheses have finished (what CTranslate2 does), unless set.
+            kwargs.setdefault("early_stopping", True)
         kwargs.update(families.target_kwargs(self.spec, self.tokenizer))
-        kwargs.update(do_sample=False, num_return_sequences=1)
+        # No forced </s> at the output cap (Marian and mBART configs ask for one): CTranslate2 cannot
+        # force it, and it would only replace the last word of an output that is cut anyway.
+        kwargs.update(do_sample=False, num_return_sequences=1, forced_eos_token_id=None)
         return kwargs
 
     def _progress_bar(self, total: int) -> Any:
@@ -171,3 +214,15 @@ class Translator:
             file=sys.stderr,
             disable=not show,
         )
+
+
+def _ct2_device(device: str) -> str:
+    """``auto`` means CUDA when CTranslate2 sees a GPU, else CPU; an explicit device must exist."""
+    kind, _, index = device.partition(":")
+    if device == "auto":
+        return "cuda" if ct2.installed() and ct2.cuda_available() else "cpu"
+    if kind not in ("cpu", "cuda") or (index and not index.isdigit()) or (kind == "cpu" and index):
+        raise ConfigError(f"unknown device '{device}'; use auto, cpu, cuda or cuda:N")
+    if kind == "cuda" and not (ct2.installed() and ct2.cuda_available()):
+        raise ConfigError(f"device '{device}' was asked for but CUDA is not available here; use --device cpu")
+    return device

@@ -3,10 +3,17 @@
 These rules are the only family-specific part of translation; everything else (batching, splitting,
 generation) is shared. Each function takes the :class:`~vnsumm.config.ModelSpec` and, where needed, the
 loaded tokenizer, so they can be checked without a model.
+
+Both engines use the same rules. transformers gets the target code as ``generate`` arguments
+(:func:`target_kwargs`); CTranslate2 gets it as a target prefix token (:func:`ct2_target_prefix`) and, for
+the ``decoder_start`` mode, as the decoder's start token (:func:`ct2_decoder_start`, fixed at conversion).
+The source code token needs nothing per engine: the tokenizer adds it (:func:`prepare_tokenizer`), and
+CTranslate2 is given the tokens the tokenizer made.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from ..config import LANGUAGE_CODE_FAMILIES, ModelSpec
@@ -74,3 +81,29 @@ def target_kwargs(spec: ModelSpec, tokenizer: Any) -> dict[str, Any]:
     if spec.tgt_lang_as == "decoder_start":
         return {"decoder_start_token_id": token_id}
     return {"forced_bos_token_id": token_id}
+
+
+def decode(spec: ModelSpec, tokenizer: Any, ids: Sequence[int]) -> str:
+    """The English of generated ids: without special tokens and the target language code (M2M100's
+    tokenizer does not count its ``__en__`` as special and would leave it in the text), answer prefix
+    stripped."""
+    target_id = language_token_id(spec, tokenizer, spec.tgt_lang) if spec.tgt_lang else None
+    kept = [int(i) for i in ids if int(i) != target_id]
+    return model_output(spec, tokenizer.decode(kept, skip_special_tokens=True))
+
+
+def ct2_target_prefix(spec: ModelSpec, tokenizer: Any) -> list[int] | None:
+    """Token ids CTranslate2 is given as ``target_prefix``: the target language code, forced as the first
+    output token (or, with ``tgt_lang_as: decoder_start``, the token decoding starts from); None for T5 and
+    Marian."""
+    if spec.family not in LANGUAGE_CODE_FAMILIES:
+        return None
+    return list(target_kwargs(spec, tokenizer).values())
+
+
+def ct2_decoder_start(spec: ModelSpec, decoder_start_token_id: int) -> int | None:
+    """The start token id written into a converted model: the model's own, or None when the target code
+    starts decoding (``decoder_start`` mode: CTranslate2 then starts from the first target prefix token)."""
+    if spec.family in LANGUAGE_CODE_FAMILIES and spec.tgt_lang_as == "decoder_start":
+        return None
+    return int(decoder_start_token_id)

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from ..config import ModelConfig, ModelSpec
 from ..errors import ModelUnavailableError
+from . import ct2
 from .loading import hf_cache_dir, hub_offline, hub_reachable
 
 # Files whose presence means a folder or snapshot holds weights (single file or sharded index).
@@ -70,6 +72,9 @@ class ModelStatus:
     licence: str
     present: bool
     default: bool
+    engine: str = "transformers"  # what translation would run on: ctranslate2 or transformers
+    compute_type: str = "-"  # CTranslate2's compute type on a CPU (its converted weights' type in brackets)
+    size: int = 0  # bytes on disk of what that engine loads (0 when absent)
 
 
 def model_statuses(config: ModelConfig) -> list[ModelStatus]:
@@ -82,13 +87,41 @@ def model_statuses(config: ModelConfig) -> list[ModelStatus]:
             licence=spec.licence,
             present=is_present(spec),
             default=spec.name == config.default,
+            **_engine_status(spec),
         )
         for spec in config.models.values()
     ]
 
 
+def _engine_status(spec: ModelSpec) -> dict[str, Any]:
+    engine = ct2.engine_of(spec)
+    converted = ct2.read_converted(spec)
+    if engine == "ctranslate2":
+        stored = f" ({converted.quantization})" if converted is not None else ""
+        compute = ct2.default_compute_type(spec, "cpu") + stored
+        return {"engine": engine, "compute_type": compute, "size": converted.size if converted else 0}
+    return {"engine": engine, "compute_type": "-", "size": _weights_size(spec)}
+
+
+def _weights_size(spec: ModelSpec) -> int:
+    """Bytes of the transformers weight files of ``spec`` on this machine."""
+    if spec.path is not None:
+        folder: Path | None = spec.path
+    else:
+        from huggingface_hub import try_to_load_from_cache
+
+        found = try_to_load_from_cache(str(spec.hub_id), "config.json", cache_dir=str(hf_cache_dir()))
+        folder = Path(found).parent if isinstance(found, str) else None
+    if folder is None or not folder.is_dir():
+        return 0
+    return sum(f.stat().st_size for f in folder.iterdir() if f.suffix in (".safetensors", ".bin"))
+
+
 def is_present(spec: ModelSpec) -> bool:
-    """A local path with a config and weights, or a hub snapshot in the cache with both."""
+    """A local path with a config and weights, a hub snapshot in the cache with both, or a converted
+    CTranslate2 copy (which carries its tokenizer and runs without the transformers weights)."""
+    if ct2.read_converted(spec) is not None and ct2.engine_of(spec) == "ctranslate2":
+        return True
     if spec.path is not None:
         return (spec.path / "config.json").is_file() and any((spec.path / f).is_file() for f in WEIGHT_FILES)
     return _cached(spec, "config.json") and any(_cached(spec, f) for f in WEIGHT_FILES)
