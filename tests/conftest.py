@@ -27,4 +27,15 @@ def shared_dir() -> Path:
     return SHARED
 
 
+@pytest.fixture(scope="module")
+def one_torch_thread():
+    """Small models run fastest on one thread, and a shared machine makes several threads crawl."""
+    import torch
+
+    before = torch.get_num_threads()
+    torch.set_num_threads(1)
+    yield
+    torch.set_num_threads(before)
+
+
 from tiny_models import tiny_config  # noqa: E402,F401  (session fixture: tiny models of every family)

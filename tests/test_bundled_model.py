@@ -19,6 +19,7 @@ from vnsumm.translate import Translator, choose_model
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "samples" / "hanoi-hagiang-2024-06-11.vi.txt"
 TRAIN_SCRIPT = ROOT / "scripts" / "train_translator.py"
+pytestmark = pytest.mark.usefixtures("one_torch_thread")
 
 
 @pytest.fixture

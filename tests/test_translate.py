@@ -24,13 +24,7 @@ from tiny_models import MAX_INPUT_TOKENS, TINY_MODELS, tiny_config  # noqa: F401
 FAMILY_MODELS = list(TINY_MODELS)
 
 
-@pytest.fixture(scope="module", autouse=True)
-def one_thread():
-    """Tiny models run fastest on one thread, and the test machine is shared."""
-    before = torch.get_num_threads()
-    torch.set_num_threads(1)
-    yield
-    torch.set_num_threads(before)
+pytestmark = pytest.mark.usefixtures("one_torch_thread")
 
 
 @pytest.fixture(scope="module")
