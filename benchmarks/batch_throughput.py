@@ -12,26 +12,21 @@ usage: python benchmarks/batch_throughput.py [--limit 1000] [--workers 1 2]
 
 from __future__ import annotations
 
+import argparse
+import gzip
+import json
+import resource
 import sys
-
-# benchmarks/numbers.py would shadow the stdlib module ``numbers``: drop this folder from the path.
-if sys.path and sys.path[0] and __file__.startswith(sys.path[0].rstrip("/") + "/"):
-    sys.path.pop(0)
-
-import argparse  # noqa: E402
-import gzip  # noqa: E402
-import json  # noqa: E402
-import resource  # noqa: E402
-import tempfile  # noqa: E402
-import time  # noqa: E402
-from pathlib import Path  # noqa: E402
+import tempfile
+import time
+from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 VAL = ROOT.parent / "shared" / "data" / "vietnews" / "val.jsonl.gz"
 sys.path.insert(0, str(ROOT / "src"))
 
-from vnsumm.batch import BatchOptions, run_batch  # noqa: E402
-from vnsumm.jobs import SummaryJob  # noqa: E402
+from vnsumm.batch import BatchOptions, run_batch
+from vnsumm.jobs import SummaryJob
 
 
 def write_articles(path: Path, limit: int) -> int:

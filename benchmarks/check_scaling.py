@@ -10,20 +10,15 @@ usage: python benchmarks/check_scaling.py [--max-ratio 25]
 
 from __future__ import annotations
 
+import argparse
 import sys
-
-# benchmarks/numbers.py would shadow the stdlib module ``numbers``: drop this folder from the path.
-if sys.path and sys.path[0] and __file__.startswith(sys.path[0].rstrip("/") + "/"):
-    sys.path.pop(0)
-
-import argparse  # noqa: E402
-import time  # noqa: E402
-from pathlib import Path  # noqa: E402
+import time
+from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from vnsumm.numbers import check  # noqa: E402
+from vnsumm.numbers import check
 
 SAMPLE = ROOT / "samples" / "hanoi-hagiang-2024-06-11"
 SIZES = (10_000, 100_000, 1_000_000)

@@ -23,10 +23,10 @@ ROOT = Path(__file__).resolve().parents[1]
 DEV = ROOT.parent / "shared" / "data" / "parallel" / "dev.jsonl.gz"
 sys.path.insert(0, str(ROOT / "src"))
 
-from vnsumm.config import load_config  # noqa: E402
-from vnsumm.numbers import check  # noqa: E402
-from vnsumm.numbers.match import status_passes  # noqa: E402
-from vnsumm.translate import Translator  # noqa: E402
+from vnsumm.config import load_config
+from vnsumm.numbers import check
+from vnsumm.numbers.match import status_passes
+from vnsumm.translate import Translator
 
 CORPUS_NAMES = {"iwslt15": "TED (IWSLT'15 tst2012)", "evbnews": "news (EVBNews news-dev)"}
 SPEED_SENTENCES = 200

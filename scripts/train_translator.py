@@ -534,6 +534,7 @@ def export(args: argparse.Namespace) -> None:
         "shape": asdict(shape),
         "settings": asdict(settings),
         "dev_greedy_by_pass": [{"pass": r["pass"], **r["dev_greedy"]} for r in passes],
+        "averaging_measured": next((r for r in reversed(history) if r.get("event") == "average"), None),
         "versions": _versions(),
     }
     (target / "training.json").write_text(json.dumps(provenance, indent=2) + "\n", encoding="utf-8")
@@ -552,6 +553,17 @@ def _versions() -> dict[str, str]:
         "transformers": transformers.__version__,
         "sentencepiece": sentencepiece.__version__,
     }
+
+
+def _scores(by_corpus: dict) -> str:
+    return ", ".join(f"{name} BLEU {v['bleu']} chrF {v['chrf']}" for name, v in by_corpus.items())
+
+
+def _averaging(provenance: dict) -> str:
+    count = len(provenance["checkpoints_averaged"])
+    if count == 1:
+        return f"the weights are those of the last checkpoint ({provenance['checkpoints_averaged'][0]})"
+    return f"the weights are the average of the last {count} checkpoints"
 
 
 def model_card(provenance: dict, benchmark: dict | None) -> str:
@@ -573,8 +585,7 @@ def model_card(provenance: dict, benchmark: dict | None) -> str:
         f"- Trained {provenance['passes']} passes ({provenance['updates']} updates) with label smoothing "
         f"{settings['label_smoothing']}, dropout {shape['dropout']}, peak learning rate {settings['lr']} "
         f"(inverse square root, {settings['warmup']} warm-up updates), batches of about "
-        f"{settings['max_tokens']} tokens, seed {settings['seed']}; the weights are the average of the last "
-        f"{len(provenance['checkpoints_averaged'])} checkpoints.",
+        f"{settings['max_tokens']} tokens, seed {settings['seed']}; {_averaging(provenance)}",
         "",
         "## Training data and what it means for you",
         "55,014 sentence pairs (`../shared/data/parallel/train.jsonl.gz` of the vnsumm project):",
@@ -602,10 +613,17 @@ def model_card(provenance: dict, benchmark: dict | None) -> str:
                 f"{numbers['survived']:.3f} of {numbers['mentions']} |"
             )
         lines += ["", f"sacreBLEU: `{next(iter(benchmark['corpora'].values()))['bleu_signature']}`", ""]
+    measured = provenance.get("averaging_measured")
+    if measured:
+        lines += [
+            f"Checkpoint averaging, measured (greedy, first 300 dev pairs of each corpus): the average of "
+            f"{len(measured['checkpoints'])} checkpoints scored {_scores(measured['averaged'])}; the last "
+            f"checkpoint alone {_scores(measured['last'])}.",
+            "",
+        ]
     lines += ["Greedy dev scores after each pass (first 300 pairs of each dev corpus):", ""]
     for row in provenance["dev_greedy_by_pass"]:
-        scores = ", ".join(f"{k} BLEU {v['bleu']} chrF {v['chrf']}" for k, v in row.items() if k != "pass")
-        lines.append(f"- pass {row['pass']}: {scores}")
+        lines.append(f"- pass {row['pass']}: {_scores({k: v for k, v in row.items() if k != 'pass'})}")
     return "\n".join(lines) + "\n"
 
 

@@ -1,6 +1,6 @@
 """Regression guard on the labelled IWSLT pairs in ../shared (skipped where ../shared is absent).
 
-The figures the issue asks for are measured by benchmarks/numbers.py; this keeps them from sliding.
+The figures the issue asks for are measured by benchmarks/number_check.py; this keeps them from sliding.
 """
 
 from __future__ import annotations

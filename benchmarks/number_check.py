@@ -4,26 +4,21 @@ Runs both checkers on the IWSLT'15 tst2012 gold pairs and on perturbed copies (e
 scores both with ../shared/eval/score.py, prints the scores side by side, and measures checking speed
 (pairs/s on one core, in process) with the anchor's speed as a ratio beside it.
 
-usage: python benchmarks/numbers.py        (skips with a message when ../shared is absent)
+usage: python benchmarks/number_check.py        (skips with a message when ../shared is absent)
 """
 
 from __future__ import annotations
 
+import contextlib
+import io
+import json
+import os
+import runpy
+import subprocess
 import sys
-
-# This file is named numbers.py: drop its folder from the path so that ``import numbers`` (stdlib) works.
-if sys.path and sys.path[0] and __file__.startswith(sys.path[0].rstrip("/") + "/"):
-    sys.path.pop(0)
-
-import contextlib  # noqa: E402
-import io  # noqa: E402
-import json  # noqa: E402
-import os  # noqa: E402
-import runpy  # noqa: E402
-import subprocess  # noqa: E402
-import tempfile  # noqa: E402
-import time  # noqa: E402
-from pathlib import Path  # noqa: E402
+import tempfile
+import time
+from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -31,7 +26,7 @@ GOLD = SHARED / "data" / "iwslt15" / "tst2012.gold.jsonl"
 EVAL = SHARED / "eval"
 sys.path.insert(0, str(ROOT / "src"))
 
-from vnsumm.numbers.cli import check_pairs  # noqa: E402
+from vnsumm.numbers.cli import check_pairs
 
 METRICS = ("extraction_recall", "false_alarm_rate", "real_error_recall", "perturbation_recall")
 
