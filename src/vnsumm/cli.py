@@ -349,17 +349,21 @@ def _chosen_model(args: argparse.Namespace) -> str:
     from .translate import choose_model
 
     choice = choose_model(load_config(args.config), args.model)
-    if choice.note:
-        print(f"vnsumm: note: {choice.note}", file=sys.stderr)
+    _tell((choice.note,) if choice.note else ())
     return choice.spec.name
 
 
 def _load_translator(pipeline: Any) -> Any:
     """Load the pipeline's model now (a missing one stops the run early) and tell which one stands in."""
     translator = pipeline.translator()
-    for note in pipeline.notes:
-        print(f"vnsumm: note: {note}", file=sys.stderr)
+    _tell(pipeline.notes)
     return translator
+
+
+def _tell(notes: Sequence[str]) -> None:
+    """Notes a user should see (which model stands in), one line each on stderr."""
+    for note in notes:
+        print(f"vnsumm: note: {note}", file=sys.stderr)
 
 
 def _translate(args: argparse.Namespace) -> int:

@@ -53,7 +53,7 @@ def choose_model(config: ModelConfig, name: str | None = None) -> ModelChoice:
     if name is not None or config.fallback is None:
         return ModelChoice(config.get(name))
     default = config.get()
-    if is_present(default) or not (hub_offline() or not hub_reachable()):
+    if is_present(default) or (not hub_offline() and hub_reachable()):
         return ModelChoice(default)
     fallback = config.get(config.fallback)
     note = (
