@@ -20,8 +20,9 @@ from decimal import Decimal, InvalidOperation
 
 from .mention import DateValue, Mention, RangeValue, RatioValue, TimeValue, Value, mention_from, on_nfc
 from .roman import roman_to_int
+from .units import EN_WORDS, PREFIXES, alternation, en_unit
 
-__all__ = ["extract_en", "MONTHS", "UNITS_EN"]
+__all__ = ["extract_en", "MONTHS"]
 
 MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
@@ -48,20 +49,6 @@ ORDINAL_WORDS = {
     "thirtieth": 30, "fortieth": 40, "fiftieth": 50, "sixtieth": 60, "seventieth": 70, "eightieth": 80,
     "ninetieth": 90, "hundredth": 100, "thousandth": 1000,
 }  # fmt: skip
-# Canonical units; currencies and measures that a number must keep across languages.
-UNITS_EN = {
-    "dong": "VND", "đồng": "VND", "vnd": "VND", "vnđ": "VND", "dollars": "USD", "dollar": "USD", "usd": "USD",
-    "us$": "USD", "$": "USD", "euros": "EUR", "euro": "EUR", "eur": "EUR", "€": "EUR", "pounds": "GBP",
-    "£": "GBP", "gbp": "GBP", "yen": "JPY", "¥": "JPY", "yuan": "CNY", "km": "km", "kilometres": "km",
-    "kilometers": "km", "kilometre": "km", "kilometer": "km", "m": "m", "metres": "m", "meters": "m",
-    "metre": "m", "meter": "m", "cm": "cm", "mm": "mm", "kg": "kg", "kilograms": "kg", "kilogram": "kg",
-    "kilos": "kg", "tonnes": "tonne", "tonne": "tonne", "tons": "tonne", "ton": "tonne", "ha": "ha",
-    "hectares": "ha", "hectare": "ha", "miles": "mile", "mile": "mile", "km2": "km2", "sq km": "km2",
-    "square kilometres": "km2", "square kilometers": "km2", "m2": "m2", "square metres": "m2",
-    "square meters": "m2", "grams": "g", "gram": "g", "g": "g", "litres": "l", "liters": "l", "litre": "l",
-    "liter": "l", "mw": "MW", "kw": "kW", "kwh": "kWh", "gw": "GW",
-}  # fmt: skip
-
 _MONTH_RE = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
     r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
@@ -74,13 +61,12 @@ _WORDS_RE = (
     rf"(?:\b(?:an?|another)\s+(?=(?:hundred|thousand|million|billion|trillion|dozen|half)\b))?"
     rf"\b(?:{_WORD_ATOM})\b(?:(?:\s+and\s+a\s+half\b)|(?:(?:\s+and\s+|\s+|-)(?:{_WORD_ATOM})\b))*"
 )
-_CURRENCY_PRE = r"(?:US\$|S\$|\$|€|£|¥|USD|VND|VNĐ|EUR|GBP)"
+_CURRENCY_PRE = rf"(?:{alternation(PREFIXES)})"
 _SCALE = r"(?:thousand|million|billion|trillion|bn|mln|mn|tn)\b"
-_UNIT_SUF = (
-    r"(?:square\s+kilomet(?:re|er)s?|square\s+met(?:re|er)s?|sq\s+km|kilomet(?:re|er)s?|met(?:re|er)s?"
-    r"|kilograms?|kilos|tonnes?|tons?|hectares?|miles?|grams?|lit(?:re|er)s?|dollars?|dong|đồng|euros?"
-    r"|pounds|yen|yuan|USD|VND|VNĐ|EUR|km2|m2|km|cm|mm|kg|ha|MW|kW|kWh|GW|m|g)\b"
-)
+_UNIT_SUF = rf"(?:{alternation(EN_WORDS)})\b"
+# Letters glued to digits that make no code: ordinal and plural endings, scales, clock marks, unit symbols.
+_UNIT_SYMBOLS = alternation(w for w in EN_WORDS if w.isalpha())
+_NOT_A_CODE = re.compile(rf"\d+(?:st|nd|rd|th|s|k|m|bn|am|pm|{_UNIT_SYMBOLS})", re.IGNORECASE)
 _PERCENT = r"(?:%|\s?(?:percentage\s+points?|per\s?cent|pct)\b)"
 
 _QUANTITY_TAIL = (
@@ -276,10 +262,9 @@ class _Claims:
 
 def _unit_of(pre: str | None, unit: str | None) -> str | None:
     for raw in (pre, unit):
-        if raw:
-            key = re.sub(r"\s+", " ", raw.strip().lower())
-            if key in UNITS_EN:
-                return UNITS_EN[key]
+        code = en_unit(raw) if raw else None
+        if code:
+            return code
     return None
 
 
@@ -446,7 +431,7 @@ def _structured(text: str, claims: _Claims, words: frozenset[str]) -> list[_Atom
         if m["no"]:
             add(m.start(), m.end(), "code", Decimal(m["no"]))
         elif not re.fullmatch(r"[A-Z]\d{1,2}", m.group()) or True:
-            if re.fullmatch(r"\d+(?:st|nd|rd|th|s|k|m|bn|km|cm|mm|kg|ha|am|pm|MW|GW|kW|g)", m.group(), re.I):
+            if _NOT_A_CODE.fullmatch(m.group()):
                 continue
             add(m.start(), m.end(), "code", m.group().upper())
     for m in _SHORT_YEAR.finditer(text) if "'" in text or "’" in text else ():

@@ -24,14 +24,12 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from .en import UNITS_EN
 from .mention import DateValue, Mention, RangeValue, RatioValue, TimeValue, Value, value_to_json
+from .units import units_conflict
 
 __all__ = ["MentionCheck", "NumberReport", "STATUSES", "match_mentions"]
 
 STATUSES = ("ok", "missing", "changed", "rounded", "format")
-# Units that a number must keep: a currency or a measure; counters (lượt, hộ) are not compared.
-_STRICT_UNITS = frozenset(UNITS_EN.values())
 _ARTICLE = re.compile(
     r"\b(?:an?|An?|another|Another|one|One|single)\b"
     r"(?!\s+(?:lot|lots|few|couple|number\s+of|great\s+deal|while|bit\s+of|little\s+bit)\b)"
@@ -177,9 +175,7 @@ def _sig(d: Decimal) -> int:
 
 
 def _units_conflict(a: Mention, b: Mention) -> bool:
-    return bool(
-        a.unit and b.unit and a.unit != b.unit and a.unit in _STRICT_UNITS and b.unit in _STRICT_UNITS
-    )
+    return units_conflict(a.unit, b.unit)
 
 
 def _kinds_compatible(a: Mention, b: Mention) -> bool:

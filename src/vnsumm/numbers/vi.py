@@ -28,15 +28,8 @@ from decimal import Decimal
 
 from .mention import DateValue, Mention, RangeValue, RatioValue, TimeValue, Value, mention_from, on_nfc
 from .roman import roman_to_int
-from .words_vi import (
-    COUNTERS,
-    CURRENCIES,
-    DIGIT_WORDS,
-    FILLER_WORDS,
-    MEASURES,
-    PREFIX_CURRENCIES,
-    SCALES,
-)
+from .units import PREFIXES, VI_WORDS, alternation, prefix_unit, vi_unit
+from .words_vi import COUNTERS, DIGIT_WORDS, FILLER_WORDS, SCALES
 
 __all__ = ["extract_vi", "parse_numeral"]
 
@@ -57,21 +50,13 @@ class _Cand:
     base_alts: tuple[Decimal, ...] = ()
 
 
-def _alt(words: list[str] | dict[str, str] | frozenset[str]) -> str:
-    """A regex alternation, longest first, so ``km2`` wins over ``km`` and ``đô la`` over ``đô``."""
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
-
-
 _I = re.IGNORECASE
 _NUMERAL = r"\d+(?:[.,]\d+)*"
 _NB = r"(?![\w])"  # end of word
 _NEXT_NOT_NUM = r"(?![\w/]|[.,]\d)"
-_SCALE = _alt(SCALES)
+_SCALE = alternation(SCALES)
 _SCALES_RE = rf"(?:\s*(?:{_SCALE}){_NB}(?!\s+(?:lệ|số|chứng|tập|phú|hồi)\b))*"
-_UNIT_WORDS = {**CURRENCIES, **MEASURES}
-_UNIT_RE = _alt(_UNIT_WORDS)
-_UNIT_LOOKUP = {k.lower(): v for k, v in _UNIT_WORDS.items()}
-_UNIT_LOOKUP.update({k: v for k, v in _UNIT_WORDS.items()})
+_UNIT_RE = alternation(VI_WORDS)
 _PERIOD = r"(?:\s+(?P<period>sáng|trưa|chiều|tối|đêm|khuya))?"
 
 # --- codes that must be claimed before anything reads their digits --------------------------------
@@ -144,7 +129,7 @@ _NAMED_NUM = re.compile(r"\d+(?:/\d{4}(?!/))?[A-Z]?(?![\w/%]|[.,]\d)")
 
 # --- plain quantities -----------------------------------------------------------------------------
 _DIGIT_RUN = re.compile(r"[0-9]+(?:[.,][0-9]+)*")
-_NUMBER_PREFIX = re.compile(rf"(?:(?P<pre>{_alt(PREFIX_CURRENCIES)})\s?)?(?P<neg>(?<!\w)(?i:âm)\s+|[-−])?$")
+_NUMBER_PREFIX = re.compile(rf"(?:(?P<pre>{alternation(PREFIXES)})\s?)?(?P<neg>(?<!\w)(?i:âm)\s+|[-−])?$")
 _NUMBER_TAIL = re.compile(
     rf"(?P<scales>{_SCALES_RE})(?P<ruoi>\s+rưỡi{_NB})?(?P<half>\s+nửa{_NB})?"
     rf"(?P<pct>\s?%|\s+(?i:phần trăm){_NB})?"
@@ -576,7 +561,7 @@ def _number_cand(
         start = prefix.start("neg")
     unit = None
     if pre:
-        unit, start = PREFIX_CURRENCIES[pre], prefix.start("pre")
+        unit, start = prefix_unit(pre), prefix.start("pre")
     scale = Decimal(1)
     for word in scales:
         scale *= SCALES[word.lower()]
@@ -588,8 +573,7 @@ def _number_cand(
     elif tail.group("pct"):
         kind, end = "percent", tail.end("pct")
     elif tail.group("unit"):
-        unit_text = re.sub(r"\s+", " ", tail.group("unit").strip())
-        unit = _UNIT_LOOKUP.get(unit_text) or _UNIT_LOOKUP.get(unit_text.lower())
+        unit = vi_unit(tail.group("unit"))
         end = tail.end("unit")
     if unit is None and kind == "number":
         words = _NEXT_WORDS.match(text, end)
@@ -792,8 +776,7 @@ def _word_cand(text: str, start: int, end: int, words: list[str]) -> _Cand | Non
         return None
     unit = counter
     if unit_m is not None:
-        unit_text = re.sub(r"\s+", " ", unit_m.group().strip())
-        unit = _UNIT_LOOKUP.get(unit_text) or _UNIT_LOOKUP.get(unit_text.lower())
+        unit = vi_unit(unit_m.group())
         end = unit_m.end()
     return _Cand(start, end, "number", Decimal(value), unit=unit, soft=True)
 
