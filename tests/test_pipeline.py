@@ -106,13 +106,33 @@ def test_allow_rounding_decides_the_document_verdict() -> None:
             return ["Ha Giang", "Gross product reached VND 32.4 trillion."][index]
 
     strict_report = check_numbers(document, Rounded())
-    assert [(f.status, f.target["text"]) for f in strict_report.findings] == [
+    assert [(f.status, f.target.text) for f in strict_report.findings] == [
         ("rounded", "VND 32.4 trillion")
     ]
     assert strict_report.ok is False and len(strict_report.failures) == 1
     allowed = check_numbers(document, Rounded(), allow_rounding=True)
     assert allowed.ok is True and allowed.failures == ()
     assert [f.status for f in allowed.problems] == ["rounded"]  # still shown to the reader
+
+
+def test_strict_lists_english_number_words_as_extra_in_the_document_report_as_in_check() -> None:
+    """One pass rule: ``summarise --strict`` and ``check --strict`` see the same extras."""
+    source, english = "Hà Giang\n\nTỉnh có 18 huyện.", ["Ha Giang", "The province has 18 districts and seven towns."]
+    document = segment(source)
+
+    class Given:
+        model = "given"
+
+        @staticmethod
+        def text_of(index: int) -> str:
+            return english[index]
+
+    for strict in (False, True):
+        report = check_numbers(document, Given(), strict=strict)
+        checked = vnsumm.numbers.check(english[1] and document.sentences[1].text, english[1], strict=strict)
+        assert [e.span.text for e in report.extra] == [m.text for m in checked.extra]
+    assert [e.span.text for e in check_numbers(document, Given(), strict=True).extra] == ["seven"]
+    assert check_numbers(document, Given()).extra == ()
 
 
 def test_unknown_model_fails_early(tiny_config) -> None:

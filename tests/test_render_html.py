@@ -123,7 +123,7 @@ def test_every_mention_appears_once_per_side_with_its_status(check_result, check
         if f.target is not None:
             target = ids[f"e{k}"]
             assert target in en and status_class(target) == f"st-{f.status}"
-            assert target.text == f.target["text"]
+            assert target.text == f.target.text
             assert target in list(row.iter("a"))
 
 
@@ -152,7 +152,7 @@ def test_counterparts_link_to_each_other(check_page) -> None:
 
 def test_one_english_range_for_two_source_numbers_is_one_mark_linked_from_both() -> None:
     result = result_of_translation("Giai đoạn từ năm 2019 và năm 2022 tăng.", "The 2019-2022 period grew.")
-    assert [f.target["text"] for f in result.numbers.findings] == ["2019-2022", "2019-2022"]
+    assert [f.target.text for f in result.numbers.findings] == ["2019-2022", "2019-2022"]
     page = render_html(result)
     tree = parse(page)
     vi, en = marks(tree, "vi"), marks(tree, "en")

@@ -8,99 +8,39 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .document import Document, Paragraph, Role, Sentence
-from .numbers import check, extract_vi
-from .numbers.match import status_passes
-from .numbers.mention import Mention, value_to_json
+from .numbers.report import EnglishNumber, NumberFinding, NumberSummary, check_numbers, extract_numbers
 from .segment import segment
 from .summary import Summary, summarise
 from .textio import normalise
+
+if TYPE_CHECKING:  # the translate package loads torch: only type checkers need it here
+    from .config import ModelConfig
+    from .translate import Translation, Translator
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "EnglishNumber",
+    "NumberFinding",
+    "NumberSummary",
+    "Pipeline",
+    "Result",
+    "check_numbers",
+    "english_paragraphs",
+    "extract_numbers",
+    "result_of_translation",
+    "translation_dict",
+]
 
 SCHEMA_VERSION = "vnsumm.result/1"
 
 
 @dataclass(frozen=True)
-class NumberFinding:
-    """One Vietnamese number of the document and what became of it in the English."""
-
-    sentence: int
-    text: str
-    start: int  # offsets into Document.text
-    end: int
-    kind: str
-    value: Any  # JSON form (see vnsumm.numbers.mention.value_to_json)
-    unit: str | None
-    soft: bool
-    status: str  # ok | missing | changed | rounded | format, or "unchecked" without translation
-    target: dict[str, Any] | None  # {"text", "start", "end"}: offsets into that sentence's English
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "sentence": self.sentence,
-            "source": {"text": self.text, "start": self.start, "end": self.end},
-            "kind": self.kind,
-            "value": self.value,
-            "unit": self.unit,
-            "soft": self.soft,
-            "status": self.status,
-            "target": self.target,
-        }
-
-
-@dataclass(frozen=True)
-class NumberSummary:
-    """The document-level number report: every finding, English extras, and the verdict."""
-
-    checked: bool
-    strict: bool
-    findings: tuple[NumberFinding, ...]
-    extra: tuple[dict[str, Any], ...] = ()  # {"sentence", "text", "start", "end"} in the English
-    allow_rounding: bool = False
-
-    def counts(self, finding: NumberFinding) -> bool:
-        """Number words (soft mentions) count towards the verdict only under ``strict``."""
-        return self.strict or not finding.soft
-
-    @property
-    def counted(self) -> tuple[NumberFinding, ...]:
-        return tuple(f for f in self.findings if self.counts(f))
-
-    @property
-    def failures(self) -> tuple[NumberFinding, ...]:
-        """The findings that fail the document (the same rule as :attr:`NumberReport.ok`)."""
-        if not self.checked:
-            return ()
-        return tuple(
-            f for f in self.counted if not status_passes(f.status, allow_rounding=self.allow_rounding)
-        )
-
-    @property
-    def ok(self) -> bool | None:
-        """None when nothing was checked (no translation); else whether every counted mention survived."""
-        return not self.failures if self.checked else None
-
-    @property
-    def problems(self) -> tuple[NumberFinding, ...]:
-        """Every finding worth showing a reader: all that are not ``ok``, soft and allowed ones included."""
-        return tuple(f for f in self.findings if self.checked and f.status != "ok")
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "checked": self.checked,
-            "ok": self.ok,
-            "strict": self.strict,
-            "allow_rounding": self.allow_rounding,
-            "mentions": [f.to_dict() for f in self.findings],
-            "extra": list(self.extra),
-        }
-
-
-@dataclass(frozen=True)
 class Result:
     document: Document
-    translation: Any | None  # vnsumm.translate.Translation
+    translation: Translation | None
     summary: Summary
     numbers: NumberSummary
     model: str | None = None
@@ -123,7 +63,7 @@ class Result:
         }
 
 
-def translation_dict(document: Document, translation: Any) -> dict[str, Any]:
+def translation_dict(document: Document, translation: Translation) -> dict[str, Any]:
     return {
         "model": translation.model,
         "sentences": [
@@ -142,54 +82,9 @@ def translation_dict(document: Document, translation: Any) -> dict[str, Any]:
     }
 
 
-def english_paragraphs(document: Document, translation: Any) -> list[str]:
+def english_paragraphs(document: Document, translation: Translation) -> list[str]:
     """The English text by paragraph: sentences joined the way they were laid out in the source."""
     return [" ".join(translation.text_of(s.index) for s in p.sentences).strip() for p in document.paragraphs]
-
-
-def _finding(sentence: Sentence, mention: Mention, status: str, target: Mention | None) -> NumberFinding:
-    """A sentence-level mention in document coordinates (its English target stays sentence-relative)."""
-    return NumberFinding(
-        sentence=sentence.index,
-        text=mention.text,
-        start=sentence.start + mention.start,
-        end=sentence.start + mention.end,
-        kind=mention.kind,
-        value=value_to_json(mention.value),
-        unit=mention.unit,
-        soft=mention.soft,
-        status=status,
-        target=None if target is None else target.span_dict(),
-    )
-
-
-def extract_numbers(document: Document) -> NumberSummary:
-    """Number extraction alone (no translation): every mention, status ``unchecked``."""
-    findings = tuple(
-        _finding(sentence, mention, "unchecked", None)
-        for sentence in document.sentences
-        for mention in extract_vi(sentence.text)
-    )
-    return NumberSummary(checked=False, strict=False, findings=findings)
-
-
-def check_numbers(
-    document: Document, translation: Any, *, allow_rounding: bool = False, strict: bool = False
-) -> NumberSummary:
-    """Check every translated sentence against its source; offsets are placed in document coordinates."""
-    findings: list[NumberFinding] = []
-    extra: list[dict[str, Any]] = []
-    for sentence in document.sentences:
-        report = check(sentence.text, translation.text_of(sentence.index), allow_rounding=allow_rounding)
-        findings.extend(_finding(sentence, item.source, item.status, item.target) for item in report.mentions)
-        extra.extend({"sentence": sentence.index, **mention.span_dict()} for mention in report.extra)
-    return NumberSummary(
-        checked=True,
-        strict=strict,
-        findings=tuple(findings),
-        extra=tuple(extra),
-        allow_rounding=allow_rounding,
-    )
 
 
 def result_of_translation(
@@ -225,7 +120,7 @@ class Pipeline:
     and works offline anywhere. The translator is loaded on first use and kept for later texts.
     """
 
-    config: Any | None = None  # vnsumm.config.ModelConfig
+    config: ModelConfig | None = None
     model: str | None = None
     translate: bool = True
     sentences: int = 3
@@ -235,7 +130,7 @@ class Pipeline:
     device: str = "auto"
     batch_size: int = 16
     progress: bool | None = None
-    _translator: Any = field(default=None, init=False, repr=False)
+    _translator: Translator | None = field(default=None, init=False, repr=False)
     _notes: tuple[str, ...] = field(default=(), init=False, repr=False)
 
     @classmethod
@@ -263,7 +158,7 @@ class Pipeline:
         """What a user should be told about the run (a fallback model was used); the CLI prints them."""
         return self._notes
 
-    def translator(self) -> Any:
+    def translator(self) -> Translator:
         """The loaded translator: the model asked for, or by the rule of ``choose_model`` when none was."""
         if self._translator is None:
             from .translate import Translator, choose_model

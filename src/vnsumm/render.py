@@ -67,7 +67,7 @@ def _english_snippet(result: Result, finding: NumberFinding) -> str:
     english = result.translation.text_of(finding.sentence)
     if finding.target is None:
         return _cell(english if len(english) <= 90 else english[:87] + "…")
-    return _snippet(english, finding.target["start"], finding.target["end"])
+    return _snippet(english, finding.target.start, finding.target.end)
 
 
 def _number_verdict(result: Result) -> str:
@@ -151,7 +151,7 @@ def render_text(result: Result) -> str:
             lines.append(f"     {result.translation.text_of(s.index)}")
     lines += ["", "NUMBERS", _number_verdict(result)]
     for f in result.numbers.problems:
-        english = f.target["text"] if f.target else "(nothing)"
+        english = f.target.text if f.target else "(nothing)"
         lines.append(
             f"  {f.status:8} {f.text!r} -> {english!r} (sentence {f.sentence}, chars {f.start}-{f.end})"
         )

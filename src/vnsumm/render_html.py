@@ -221,7 +221,7 @@ def _row_marks(result: Result) -> tuple[_Marks, _Marks, dict[str, str]]:
             href = _Ids.row(f.sentence)
         heading = f"{look.icon} {look.label}"
         if target is not None:
-            tip = (heading, _describe(f), f"English: {target['text']}")
+            tip = (heading, _describe(f), f"English: {target.text}")
         elif result.numbers.checked:
             tip = (heading, _describe(f), "English: no counterpart")
         else:
@@ -232,14 +232,14 @@ def _row_marks(result: Result) -> tuple[_Marks, _Marks, dict[str, str]]:
         if target is not None:
             tip = (heading, _describe(f), f"Vietnamese: {f.text}")
             en.setdefault(f.sentence, []).append(
-                _Mark(target["start"], target["end"], _Ids.target(k), _Ids.source(k), f.status, tip)
+                _Mark(target.start, target.end, _Ids.target(k), _Ids.source(k), f.status, tip)
             )
     for j, extra in enumerate(result.numbers.extra):
         look = STATUSES["extra"]
         tip = (f"{look.icon} {look.label}", look.meaning)
         ident = _Ids.extra(j)
-        en.setdefault(extra["sentence"], []).append(
-            _Mark(extra["start"], extra["end"], ident, _Ids.entry(ident), "extra", tip)
+        en.setdefault(extra.sentence, []).append(
+            _Mark(extra.span.start, extra.span.end, ident, _Ids.entry(ident), "extra", tip)
         )
     anchor = _point_at_groups(en, vi)
     return vi, en, anchor
@@ -439,7 +439,7 @@ def _numbers_section(result: Result, anchor: dict[str, str]) -> str:
         start = sentences[f.sentence].start
         vi = _snippet(sentences[f.sentence].text, f.start - start, f.end - start)
         if english is not None and f.target is not None:
-            en = _snippet(english(f.sentence), f.target["start"], f.target["end"])
+            en = _snippet(english(f.sentence), f.target.start, f.target.end)
             en_link = f' <a href="#{anchor.get(_Ids.target(k), _Ids.target(k))}">English</a>'
         else:
             en = '<span class="none">(no counterpart)</span>' if numbers.checked else ""
@@ -450,8 +450,8 @@ def _numbers_section(result: Result, anchor: dict[str, str]) -> str:
     for j, extra in enumerate(numbers.extra):
         if english is None:
             continue
-        en = _snippet(english(extra["sentence"]), extra["start"], extra["end"])
-        where = f'<a href="#{anchor.get(_Ids.extra(j), _Ids.extra(j))}">sentence {extra["sentence"]}</a>'
+        en = _snippet(english(extra.sentence), extra.span.start, extra.span.end)
+        where = f'<a href="#{anchor.get(_Ids.extra(j), _Ids.extra(j))}">sentence {extra.sentence}</a>'
         rows.append(("extra", _Ids.extra(j), "—", "", en, "not counted", where))
     if numbers.checked:
         title, empty = "Problems", "No problems: every number of the source survives in the English."

@@ -6,64 +6,52 @@ Decimal 32439800000000 with unit ``VND``. Digits written with Vietnamese separat
 ``2.000 miles``) get their Vietnamese value and ``foreign_format=True`` so that the matcher can say
 ``format`` instead of ``changed``.
 
-Extraction is a fixed sequence of precompiled patterns that claim spans (structured forms first: codes,
-dates, times, decades, quarters; then quantities, ordinals, Roman numerals), followed by one pass that
-joins neighbouring quantities into ranges and ratios.
+:data:`RULES` is the ordered table of forms (structured forms first, quantities last; the order is written
+beside it); after it, one pass joins neighbouring quantities into ranges and ratios.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from dataclasses import dataclass, replace
+from collections.abc import Iterable
+from dataclasses import replace
 from decimal import Decimal, InvalidOperation
 
-from .mention import DateValue, Mention, RangeValue, RatioValue, TimeValue, Value, mention_from, on_nfc
+from .lex_en import (
+    ARTICLES,
+    DIGIT_WORDS,
+    MONTHS,
+    MULTIPLIER_WORDS,
+    NUMBER_WORDS,
+    ORDINAL_WORDS,
+    ROMAN_HEADS,
+    SCALES,
+    TEN_WORDS,
+    WEEKDAYS,
+)
+from .mention import DateValue, Mention, RangeValue, RatioValue, TimeValue, Value, on_nfc
 from .roman import roman_to_int
+from .rules import Claims, Draft, Example, Rule, run_rules
 from .units import EN_WORDS, PREFIXES, alternation, en_unit
 
-__all__ = ["extract_en", "MONTHS"]
+__all__ = ["RULES", "en_drafts", "extract_en", "words_to_number"]
 
-MONTHS = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
-    "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9,
-    "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
-}  # fmt: skip
-WEEKDAYS = {"monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5, "saturday": 6, "sunday": 7}
-UNITS_WORDS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
-}  # fmt: skip
-TENS_WORDS = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
-    "ninety": 90,
-}  # fmt: skip
-SCALE_WORDS = {
-    "thousand": 3, "million": 6, "billion": 9, "trillion": 12, "bn": 9, "mln": 6, "mn": 6, "tn": 12, "k": 3
-}  # fmt: skip
-ORDINAL_WORDS = {
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
-    "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
-    "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20,
-    "thirtieth": 30, "fortieth": 40, "fiftieth": 50, "sixtieth": 60, "seventieth": 70, "eightieth": 80,
-    "ninetieth": 90, "hundredth": 100, "thousandth": 1000,
-}  # fmt: skip
+# A full month name, or an abbreviation with its optional full stop (after ``June`` it ends the sentence).
 _MONTH_RE = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+    r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)"
 )
 _DIGITS = r"\d+(?:[.,]\d+)*"
-_WORD_ATOM = "|".join(sorted([*UNITS_WORDS, *TENS_WORDS, "hundred", "thousand", "million", "billion",
-                              "trillion", "dozen", "half"], key=len, reverse=True))  # fmt: skip
+_WORD_ATOM = alternation(NUMBER_WORDS)
+_MULTIPLIER = "|".join(MULTIPLIER_WORDS)
 # A run of number words, e.g. "two hundred and five", "twenty-one", "two and a half", "a million".
 _WORDS_RE = (
-    rf"(?:\b(?:an?|another)\s+(?=(?:hundred|thousand|million|billion|trillion|dozen|half)\b))?"
+    rf"(?:\b(?:an?|another)\s+(?=(?:{_MULTIPLIER})\b))?"
     rf"\b(?:{_WORD_ATOM})\b(?:(?:\s+and\s+a\s+half\b)|(?:(?:\s+and\s+|\s+|-)(?:{_WORD_ATOM})\b))*"
 )
 _CURRENCY_PRE = rf"(?:{alternation(PREFIXES)})"
 _SCALE = r"(?:thousand|million|billion|trillion|bn|mln|mn|tn)\b"
-_UNIT_SUF = rf"(?:{alternation(EN_WORDS)})\b"
+_UNIT_SUFFIX = rf"(?:{alternation(EN_WORDS)})\b"
 # Letters glued to digits that make no code: ordinal and plural endings, scales, clock marks, unit symbols.
 _UNIT_SYMBOLS = alternation(w for w in EN_WORDS if w.isalpha())
 _NOT_A_CODE = re.compile(rf"\d+(?:st|nd|rd|th|s|k|m|bn|am|pm|{_UNIT_SYMBOLS})", re.IGNORECASE)
@@ -73,9 +61,10 @@ _QUANTITY_TAIL = (
     rf"(?P<scale>(?:[\s-]?{_SCALE}){{0,2}})"
     rf"(?:(?P<mil>(?<=\d)m\b)(?=[^\w]|$))?"
     rf"(?P<pct>{_PERCENT})?"
-    rf"(?:\s?(?P<unit>{_UNIT_SUF}))?"
+    rf"(?:\s?(?P<unit>{_UNIT_SUFFIX}))?"
 )
-# Quantities led by digits (the usual case) and by number words (only tried when such words occur).
+# Quantities led by digits (the usual case) and by number words (only tried where such words occur). Both
+# patterns have every group, so one builder reads either.
 _QUANTITY_DIGITS = re.compile(
     rf"(?P<neg>(?<![\w.,])[-−])?(?<![\w.,])(?P<digits>{_DIGITS})(?P<k>k\b)?(?P<words>(?!))?" + _QUANTITY_TAIL,
     re.IGNORECASE,
@@ -84,12 +73,6 @@ _QUANTITY_WORDS = re.compile(
     rf"(?P<neg>(?!))?(?P<digits>(?!))?(?P<k>(?!))?(?P<words>{_WORDS_RE})" + _QUANTITY_TAIL, re.IGNORECASE
 )
 _CURRENCY_BEFORE = re.compile(rf"{_CURRENCY_PRE}\s?$", re.IGNORECASE)
-_NUMBER_WORD_SET = frozenset([*UNITS_WORDS, *TENS_WORDS, "hundred", "thousand", "million", "billion",
-                              "trillion", "dozen", "half"])  # fmt: skip
-_WORD_TOKEN = re.compile(r"[A-Za-z]+")
-_WORD_TOKEN_LOWER = re.compile(r"[a-z]+")
-_ARTICLES = frozenset({"a", "an", "another"})
-_ANY_DIGIT = re.compile(r"\d")
 # Cheap searches (led by a digit) that tell whether a slower pattern can match at all.
 _TIME_GATE = re.compile(r"\d[:.]\d\d|\d\s*[aApP]\.?[mM]\b")
 _DECADE_GATE = re.compile(r"\d['’]?s\b")
@@ -101,7 +84,7 @@ _BARE_SCALE = re.compile(r"(?i)(?:hundred|thousand|million|billion|trillion|doze
 _WEEKDAY_WORDS = frozenset([*WEEKDAYS, *(w + "s" for w in WEEKDAYS)])
 _CODE = re.compile(
     r"(?<![\w.])(?:[A-Z][A-Za-z]*-?\d+[A-Za-z0-9]*|\d+[A-Z]+[A-Za-z0-9]*|[A-Z][a-z]+\.\d+)(?![\w])"
-    r"|\b(?:No\.|Number|number|no\.)\s?(?P<no>\d+)\b"
+    r"|\b(?:No\.|Number|number|no\.)\s?(?P<number>\d+)\b"
 )
 # "in '71", "in ' 35" (a year with its century left out; TED transcripts put a space after the apostrophe).
 _SHORT_YEAR = re.compile(r"(?<![\w'’])['’]\s?(?P<yy>\d{2})\b(?!['’]?s\b|[.,:]\d)")
@@ -124,53 +107,30 @@ _YEAR_CONTEXT = re.compile(
     re.IGNORECASE,
 )
 _TIME = re.compile(
-    r"\b(?P<h>\d{1,2})(?::|\.)(?P<mi>\d{2})(?:\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b))?"
-    r"|\b(?P<h2>\d{1,2})\s*(?P<ap2>a\.m\.|p\.m\.|am\b|pm\b)"
-    rf"|\b(?P<h3>\d{{1,2}}|{'|'.join(UNITS_WORDS)})\s+o'clock\b",
+    r"\b(?P<hour>\d{1,2})(?::|\.)(?P<minute>\d{2})(?:\s*(?P<ampm>a\.m\.|p\.m\.|am\b|pm\b))?"
+    r"|\b(?P<bare_hour>\d{1,2})\s*(?P<bare_ampm>a\.m\.|p\.m\.|am\b|pm\b)"
+    rf"|\b(?P<oclock>\d{{1,2}}|{'|'.join(DIGIT_WORDS)})\s+o'clock\b",
     re.IGNORECASE,
 )
 _DECADE = re.compile(
     r"(?:\b(?:mid|early|late)-?\s?)?(?:(?<![\w])['’]\s?(?P<yy>\d{2})|\b(?P<yyyy>\d{4})|\b(?P<y2>\d{2}))['’]?s\b"
 )
-_QUARTER = re.compile(
-    r"\b(?P<q>(?!))?(?P<qw>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter\b", re.IGNORECASE
-)
+_QUARTER = re.compile(r"\b(?P<which>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter\b", re.IGNORECASE)
 _QUARTER_CODE = re.compile(r"\bQ(?P<q>[1-4])\b")
 _ORDINAL_DIGITS = re.compile(r"\b(?P<n>\d+)(?:st|nd|rd|th)\b")
-_ORDINAL_WORDS = re.compile(
-    r"\b(?:(?P<tens>twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-)?(?P<w>"
-    + "|".join(sorted(ORDINAL_WORDS, key=len, reverse=True))
-    + r")\b",
-    re.IGNORECASE,
+_ORDINAL_WORD = re.compile(
+    rf"\b(?:(?P<tens>{'|'.join(TEN_WORDS)})-)?(?P<w>{alternation(ORDINAL_WORDS)})\b", re.IGNORECASE
 )
 _ROMAN = re.compile(r"\b[IVXLCDM]+\b")
-_ROMAN_CONTEXT = re.compile(
-    r"(?:War|Part|Chapter|Phase|Plenum|Congress|Session|Section|Article|Volume|Book|Level|Class|Region|"
-    r"Zone|Stage|Term|Grade|Type|Round|Quarter|Pope|King|Queen|Louis|Henry|Edward|George|Benedict|John|Paul)"
-    r"\s+$"
-)
+_ROMAN_HEAD = re.compile(rf"(?:{'|'.join(ROMAN_HEADS)})\s+$")
+_ROMAN_LETTERS = frozenset("IVXLCDM")
 _RANGE_SEP = re.compile(r"\s*[-–—]\s*|\s+(?:to|through|until)\s+|\s+and\s+")
 _RATIO_SEP = re.compile(r"\s+(?:out\s+)?of\s+(?:the\s+)?|\s*/\s*")
 _ALL_N = re.compile(
     r"\ball\s+(?:of\s+)?(?:the\s+)?(?P<n>\d+)\b(?![.,]\d|\s+(?:out\s+)?of\s+(?:the\s+)?\d)", re.IGNORECASE
 )
-_SOFT_SKIP_BEFORE = re.compile(r"(?:\ba|\bone|\bper|\d)\s+$", re.IGNORECASE)
-
-
-@dataclass(frozen=True)
-class _Atom:
-    """A quantity before range/ratio joining: value before scale, the scale applied, and how it was read."""
-
-    start: int
-    end: int
-    kind: str
-    value: Value
-    unit: str | None = None
-    soft: bool = False
-    alternatives: tuple[Value, ...] = ()
-    foreign: bool = False
-    exponent: int = 0
-    joinable: bool = False
+_SECOND_AS_TIME_BEFORE = re.compile(r"(?:\ba|\bone|\bper|\d)\s+$", re.IGNORECASE)
+_SECOND_AS_TIME_AFTER = re.compile(r"s\b|\s+(?:later|ago|or|and|per|each|of\s+(?:silence|delay))\b")
 
 
 def _parse_digits(raw: str) -> tuple[Decimal, tuple[Decimal, ...], bool] | None:
@@ -196,13 +156,13 @@ def words_to_number(phrase: str) -> Decimal | None:
     tokens = re.findall(r"[a-z]+", phrase.lower())
     total, current, seen = Decimal(0), Decimal(0), False
     for i, tok in enumerate(tokens):
-        if tok in ("a", "an", "another") and i == 0:
+        if tok in ARTICLES and i == 0:
             current, seen = Decimal(1), True
-        elif tok in UNITS_WORDS:
-            current += UNITS_WORDS[tok]
+        elif tok in DIGIT_WORDS:
+            current += DIGIT_WORDS[tok]
             seen = True
-        elif tok in TENS_WORDS:
-            current += TENS_WORDS[tok]
+        elif tok in TEN_WORDS:
+            current += TEN_WORDS[tok]
             seen = True
         elif tok == "hundred":
             current = (current or Decimal(1)) * 100
@@ -211,8 +171,8 @@ def words_to_number(phrase: str) -> Decimal | None:
         elif tok == "half":
             current = current + Decimal("0.5") if tokens[i - 1 : i] == ["a"] and i > 1 else Decimal("0.5")
             seen = True
-        elif tok in SCALE_WORDS:
-            total += (current or Decimal(1)) * (Decimal(10) ** SCALE_WORDS[tok])
+        elif tok in SCALES:
+            total += (current or Decimal(1)) * (Decimal(10) ** SCALES[tok])
             current = Decimal(0)
             seen = True
         elif tok in ("and", "a"):
@@ -222,46 +182,37 @@ def words_to_number(phrase: str) -> Decimal | None:
     return total + current if seen or current else None
 
 
-def _split_words(phrase: str) -> list[tuple[int, int]]:
+def _separate_numbers(phrase: str) -> list[tuple[int, int]]:
     """Split a run of number words into separate numbers (``one two three``, ``two and three``)."""
     parts: list[tuple[int, int]] = []
     tokens = list(re.finditer(r"[A-Za-z]+", phrase))
     start = 0
-    last_small: int | None = None  # value class of the previous token: 1 units, 2 tens
+    previous_class: int | None = None  # 1 below twenty, 2 a ten, None anything else
     for idx, tok in enumerate(tokens):
         word = tok.group().lower()
-        nxt = tokens[idx + 1].group().lower() if idx + 1 < len(tokens) else ""
-        if word == "and" and nxt != "a":
-            prev = tokens[idx - 1].group().lower() if idx else ""
-            if prev not in ("hundred", "thousand", "million", "billion", "trillion"):
+        following = tokens[idx + 1].group().lower() if idx + 1 < len(tokens) else ""
+        if word == "and" and following != "a":
+            previous = tokens[idx - 1].group().lower() if idx else ""
+            if previous not in ("hundred", "thousand", "million", "billion", "trillion"):
                 parts.append((start, tokens[idx - 1].end()))
                 start = tokens[idx + 1].start() if idx + 1 < len(tokens) else len(phrase)
-                last_small = None
+                previous_class = None
                 continue
-        cls = 1 if word in UNITS_WORDS else 2 if word in TENS_WORDS else None
-        if cls is not None and last_small is not None and not (last_small == 2 and cls == 1):
+        word_class = 1 if word in DIGIT_WORDS else 2 if word in TEN_WORDS else None
+        if (
+            word_class is not None
+            and previous_class is not None
+            and not (previous_class == 2 and word_class == 1)
+        ):
             parts.append((start, tokens[idx - 1].end()))
             start = tok.start()
-        last_small = cls if cls is not None else (None if word not in ("a", "an", "another") else None)
+        previous_class = word_class
     parts.append((start, len(phrase)))
     return [(a, b) for a, b in parts if b > a]
 
 
-class _Claims:
-    """Character spans already taken by a mention; later patterns may not overlap them."""
-
-    def __init__(self, size: int) -> None:
-        self.taken = bytearray(size)
-
-    def free(self, start: int, end: int) -> bool:
-        return not any(self.taken[start:end])
-
-    def take(self, start: int, end: int) -> None:
-        self.taken[start:end] = b"\x01" * (end - start)
-
-
-def _unit_of(pre: str | None, unit: str | None) -> str | None:
-    for raw in (pre, unit):
+def _unit_of(sign: str | None, unit: str | None) -> str | None:
+    for raw in (sign, unit):
         code = en_unit(raw) if raw else None
         if code:
             return code
@@ -269,282 +220,446 @@ def _unit_of(pre: str | None, unit: str | None) -> str | None:
 
 
 def _scale_exponent(scale: str) -> int:
-    return sum(SCALE_WORDS[w.lower()] for w in re.findall(r"[A-Za-z]+", scale))
-
-
-def _matches(text: str, has_digits: bool, word_starts: list[int]) -> list[re.Match[str]]:
-    found: list[re.Match[str]] = list(_QUANTITY_DIGITS.finditer(text)) if has_digits else []
-    reached = -1
-    for start in word_starts:
-        if start < reached:
-            continue
-        m = _QUANTITY_WORDS.match(text, start)
-        if m is not None:
-            found.append(m)
-            reached = m.end()
-    return found
-
-
-def _quantity_atoms(text: str, claims: _Claims, has_digits: bool, word_starts: list[int]) -> list[_Atom]:
-    atoms: list[_Atom] = []
-    for m in _matches(text, has_digits, word_starts):
-        digits, words = m.group("digits"), m.group("words")
-        if not digits and not words:
-            continue
-        start = m.start("neg") if m.group("neg") else m.start("digits" if digits else "words")
-        end = m.end()
-        currency = _CURRENCY_BEFORE.search(text, max(0, start - 5), start)
-        pre = currency.group().strip() if currency else None
-        if currency:
-            start = currency.start()
-        if not claims.free(start, end):
-            # A structured pattern owns part of it; retry with the bare number only.
-            core = ("digits", m.start("digits"), m.end("digits")) if digits else None
-            if not core or not claims.free(core[1], core[2]):
-                continue
-            start, end = core[1], core[2]
-            claims.take(start, end)
-            atoms.append(_bare_digits_atom(text, start, end))
-            continue
-        if words:
-            for atom in _word_atoms(m, start, end, pre):
-                if claims.free(atom.start, atom.end):
-                    claims.take(atom.start, atom.end)
-                    atoms.append(atom)
-            continue
-        parsed = _parse_digits(digits)
-        if parsed is None:
-            continue
-        value, alts, foreign = parsed
-        exponent = _scale_exponent(m.group("scale") or "") + (3 if m.group("k") else 0)
-        if m.group("mil") and pre:
-            exponent += 6
-        elif m.group("mil"):
-            end = m.end("mil") - 1 if not m.group("pct") and not m.group("unit") else end
-        if m.group("neg"):
-            value, alts = -value, tuple(-a for a in alts)
-        unit_raw = m.group("unit")
-        if m.group("mil") and not pre:
-            unit_raw = "m"
-            end = m.end()
-        value, alts = value.scaleb(exponent), tuple(a.scaleb(exponent) for a in alts)
-        kind = "percent" if m.group("pct") else "number"
-        claims.take(start, end)
-        atoms.append(
-            _Atom(start, end, kind, value, _unit_of(pre, unit_raw), False, alts, foreign, exponent, True)
-        )
-    return atoms
-
-
-def _bare_digits_atom(text: str, start: int, end: int) -> _Atom:
-    parsed = _parse_digits(text[start:end]) or (Decimal(0), (), False)
-    return _Atom(start, end, "number", parsed[0], None, False, parsed[1], parsed[2], 0, True)
-
-
-def _word_atoms(m: re.Match[str], start: int, end: int, pre: str | None) -> list[_Atom]:
-    """Number words, split into separate numbers; scale/percent/unit attach to the last one."""
-    phrase_start = m.start("words")
-    phrase = m.group("words")
-    spans = _split_words(phrase)
-    atoms: list[_Atom] = []
-    for i, (a, b) in enumerate(spans):
-        last = i == len(spans) - 1
-        piece = phrase[a:b]
-        value = words_to_number(piece)
-        if value is None:
-            continue
-        s, e = phrase_start + a, phrase_start + b
-        if i == 0:
-            s = start
-        if last:
-            e = end
-            exponent = _scale_exponent(m.group("scale") or "")
-            value = value.scaleb(exponent)
-            kind = "percent" if m.group("pct") else "number"
-            unit = _unit_of(pre, m.group("unit"))
-        else:
-            exponent, kind, unit = 0, "number", None
-        if _BARE_SCALE.fullmatch(piece):
-            continue
-        atoms.append(_Atom(s, e, kind, value, unit, True, (), False, exponent, True))
-    return atoms
+    return sum(SCALES[w.lower()] for w in re.findall(r"[A-Za-z]+", scale))
 
 
 def _month(name: str) -> int:
     return MONTHS[name.lower().rstrip(".")]
 
 
-def _valid_date(y: int | None, mo: int | None, d: int | None) -> bool:
-    return (mo is None or 1 <= mo <= 12) and (d is None or 1 <= d <= 31)
+def _valid_date(month: int | None, day: int | None) -> bool:
+    return (month is None or 1 <= month <= 12) and (day is None or 1 <= day <= 31)
 
 
-def _structured(text: str, claims: _Claims, words: frozenset[str]) -> list[_Atom]:
-    """Codes, dates, times, decades, quarters: forms whose digits must not be read as plain quantities."""
-    out: list[_Atom] = []
-    if "quarter" in words:
-        for m in _QUARTER.finditer(text):
-            q = int(m["q"]) if m["q"] else _ordinal_word_value(m["qw"])
-            if claims.free(m.start(), m.end()):
-                claims.take(m.start(), m.end())
-                out.append(_Atom(m.start(), m.end(), "ordinal", Decimal(q), unit="quarter", soft=not m["q"]))
-    if not _ANY_DIGIT.search(text):
-        if "o" in words:
-            for m in _TIME.finditer(text):
-                _add_time(m, _adder(claims, out))
-        return out
-    add = _adder(claims, out)
-
-    has_month = not words.isdisjoint(MONTHS)
-    for m in _ISO_DATE.finditer(text) if "-" in text else ():
-        y, mo, d = int(m["y"]), int(m["m"]), int(m["d"])
-        if _valid_date(y, mo, d):
-            add(m.start(), m.end(), "date", DateValue(y, mo, d), joinable=True)
-    for m in _DMY_NUMERIC.finditer(text) if _DMY_GATE.search(text) else ():
-        d, mo, y = int(m["d"]), int(m["m"]), int(m["y"])
-        alts = (DateValue(y, d, mo),) if _valid_date(y, d, mo) and d != mo else ()
-        if _valid_date(y, mo, d):
-            add(m.start(), m.end(), "date", DateValue(y, mo, d), alternatives=alts, joinable=True)
-    for pattern in (_MONTH_DAY, _DAY_MONTH) if has_month else ():
-        for m in pattern.finditer(text):
-            if m["mon"].rstrip(".") == "May" and not (m["y"] or m["d"]):
-                continue
-            d, mo = int(m["d"]), _month(m["mon"])
-            y = int(m["y"]) if m["y"] else None
-            if _valid_date(y, mo, d):
-                add(m.start(), m.end(), "date", DateValue(y, mo, d), joinable=True)
-    for m in _MONTH_YEAR.finditer(text) if has_month else ():
-        add(m.start(), m.end(), "date", DateValue(int(m["y"]), _month(m["mon"])), joinable=True)
-    for m in _TIME.finditer(text) if _TIME_GATE.search(text) or "clock" in words else ():
-        _add_time(m, add)
-    for m in _DECADE.finditer(text) if _DECADE_GATE.search(text) else ():
-        if m["yyyy"]:
-            value = Decimal(m["yyyy"])
-            if value % 10 == 0:
-                add(m.start(), m.end(), "decade", value)
-        else:
-            yy = int(m["yy"] or m["y2"])
-            if yy % 10 == 0:
-                add(m.start(), m.end(), "decade", Decimal(1900 + yy), alternatives=(Decimal(yy),))
-    for m in _QUARTER_CODE.finditer(text):
-        add(m.start(), m.end(), "ordinal", Decimal(m["q"]), unit="quarter")
-    for m in _CODE.finditer(text) if _CODE_GATE.search(text) else ():
-        if m["no"]:
-            add(m.start(), m.end(), "code", Decimal(m["no"]))
-        elif not re.fullmatch(r"[A-Z]\d{1,2}", m.group()) or True:
-            if _NOT_A_CODE.fullmatch(m.group()):
-                continue
-            add(m.start(), m.end(), "code", m.group().upper())
-    for m in _SHORT_YEAR.finditer(text) if "'" in text or "’" in text else ():
-        yy = int(m["yy"])
-        years = tuple(DateValue(century + yy) for century in (1900, 2000, 1800))
-        add(m.start(), m.end(), "date", years[0], alternatives=years[1:])
-    for m in _YEAR_CONTEXT.finditer(text) if _YEAR_GATE.search(text) else ():
-        y = int(m["y"])
-        if 1000 <= y <= 2199:
-            add(m.start("y"), m.end("y"), "date", DateValue(y), joinable=True)
-    return out
+# --- builders: one per rule, in the order of the table --------------------------------------------
 
 
-def _adder(claims: _Claims, out: list[_Atom]) -> Callable[..., None]:
-    def add(start: int, end: int, kind: str, value: Value, **kw: object) -> None:
-        if claims.free(start, end):
-            claims.take(start, end)
-            out.append(_Atom(start, end, kind, value, **kw))  # type: ignore[arg-type]
-
-    return add
+def _quarter_in_words(m: re.Match[str], _claims: Claims) -> Draft:
+    quarter = ORDINAL_WORDS.get(m["which"].lower()) or int(re.sub(r"\D", "", m["which"]))
+    return Draft(m.start(), m.end(), "ordinal", Decimal(quarter), unit="quarter", soft=True)
 
 
-def _add_time(m: re.Match[str], add: object) -> None:
-    if m["h3"]:
-        raw = m["h3"].lower()
-        hour, minute, ap = (int(raw) if raw.isdigit() else UNITS_WORDS.get(raw, 0)), None, None
-    elif m["h2"]:
-        hour, minute, ap = int(m["h2"]), None, m["ap2"]
+def _iso_date(m: re.Match[str], _claims: Claims) -> Draft | None:
+    year, month, day = int(m["y"]), int(m["m"]), int(m["d"])
+    if not _valid_date(month, day):
+        return None
+    return Draft(m.start(), m.end(), "date", DateValue(year, month, day), joinable=True)
+
+
+def _day_month_year(m: re.Match[str], _claims: Claims) -> Draft | None:
+    """``11/06/2024``: day first, as news writes it; the month-first reading is kept as an alternative."""
+    day, month, year = int(m["d"]), int(m["m"]), int(m["y"])
+    if not _valid_date(month, day):
+        return None
+    other = (DateValue(year, day, month),) if _valid_date(day, month) and day != month else ()
+    return Draft(m.start(), m.end(), "date", DateValue(year, month, day), alternatives=other, joinable=True)
+
+
+def _named_month_date(m: re.Match[str], _claims: Claims) -> Draft | None:
+    if m["mon"].rstrip(".") == "May" and not (m["y"] or m["d"]):
+        return None
+    day, month = int(m["d"]), _month(m["mon"])
+    year = int(m["y"]) if m["y"] else None
+    if not _valid_date(month, day):
+        return None
+    return Draft(m.start(), m.end(), "date", DateValue(year, month, day), joinable=True)
+
+
+def _month_year(m: re.Match[str], _claims: Claims) -> Draft:
+    return Draft(m.start(), m.end(), "date", DateValue(int(m["y"]), _month(m["mon"])), joinable=True)
+
+
+def _time(m: re.Match[str], _claims: Claims) -> Draft | None:
+    if m["oclock"]:
+        raw = m["oclock"].lower()
+        hour, minute, ampm = (int(raw) if raw.isdigit() else DIGIT_WORDS.get(raw, 0)), None, None
+    elif m["bare_hour"]:
+        hour, minute, ampm = int(m["bare_hour"]), None, m["bare_ampm"]
     else:
-        hour, minute, ap = int(m["h"]), int(m["mi"]), m["ap"]
-        if "." in m.group() and not ap:
-            return  # 2.30 without a.m./p.m. is a decimal, not a time
-    if ap and ap.lower().startswith("p") and hour < 12:
+        hour, minute, ampm = int(m["hour"]), int(m["minute"]), m["ampm"]
+        if "." in m.group() and not ampm:
+            return None  # 2.30 without a.m./p.m. is a decimal, not a time
+    if ampm and ampm.lower().startswith("p") and hour < 12:
         hour += 12
-    if ap and ap.lower().startswith("a") and hour == 12:
+    if ampm and ampm.lower().startswith("a") and hour == 12:
         hour = 0
-    if 0 <= hour <= 24 and (minute is None or minute < 60):
-        add(m.start(), m.end(), "time", TimeValue(hour, minute))  # type: ignore[operator]
+    if not (0 <= hour <= 24 and (minute is None or minute < 60)):
+        return None
+    return Draft(m.start(), m.end(), "time", TimeValue(hour, minute))
 
 
-def _ordinal_word_value(word: str) -> int:
-    word = word.lower()
-    return ORDINAL_WORDS.get(word) or int(re.sub(r"\D", "", word))
+def _decade(m: re.Match[str], _claims: Claims) -> Draft | None:
+    if m["yyyy"]:
+        value = Decimal(m["yyyy"])
+        return Draft(m.start(), m.end(), "decade", value) if value % 10 == 0 else None
+    yy = int(m["yy"] or m["y2"])
+    if yy % 10:
+        return None
+    return Draft(m.start(), m.end(), "decade", Decimal(1900 + yy), alternatives=(Decimal(yy),))
 
 
-def _ordinals_and_romans(
-    text: str, claims: _Claims, words: frozenset[str], has_digits: bool, tokens: list[tuple[int, str]]
-) -> list[_Atom]:
-    out: list[_Atom] = []
-    for m in _ORDINAL_DIGITS.finditer(text) if has_digits else ():
-        if claims.free(m.start(), m.end()):
-            claims.take(m.start(), m.end())
-            out.append(_Atom(m.start(), m.end(), "ordinal", Decimal(m["n"])))
-    ordinal_matches = []
-    if not words.isdisjoint(ORDINAL_WORDS):
-        for k, (start, word) in enumerate(tokens):
-            if word in ORDINAL_WORDS:
-                prev = tokens[k - 1] if k else None
-                if prev and prev[1] in TENS_WORDS and text[prev[0] + len(prev[1]) : start] == "-":
-                    start = prev[0]
-                m = _ORDINAL_WORDS.match(text, start)
-                if m is not None:
-                    ordinal_matches.append(m)
-    for m in ordinal_matches:
-        if not claims.free(m.start(), m.end()):
+def _quarter_code(m: re.Match[str], _claims: Claims) -> Draft:
+    return Draft(m.start(), m.end(), "ordinal", Decimal(m["q"]), unit="quarter")
+
+
+def _code(m: re.Match[str], _claims: Claims) -> Draft | None:
+    if m["number"]:
+        return Draft(m.start(), m.end(), "code", Decimal(m["number"]))
+    if _NOT_A_CODE.fullmatch(m.group()):
+        return None
+    return Draft(m.start(), m.end(), "code", m.group().upper())
+
+
+def _short_year(m: re.Match[str], _claims: Claims) -> Draft:
+    yy = int(m["yy"])
+    years = tuple(DateValue(century + yy) for century in (1900, 2000, 1800))
+    return Draft(m.start(), m.end(), "date", years[0], alternatives=years[1:])
+
+
+def _year_in_context(m: re.Match[str], _claims: Claims) -> Draft | None:
+    year = int(m["y"])
+    if not 1000 <= year <= 2199:
+        return None
+    return Draft(m.start("y"), m.end("y"), "date", DateValue(year), joinable=True)
+
+
+def _all_n(m: re.Match[str], claims: Claims) -> Draft | None:
+    """``all 18`` is the ratio 18/18 (``18/18 huyện`` → ``all 18 districts``)."""
+    if not claims.free(m.start("n"), m.end("n")):
+        return None
+    n = Decimal(m["n"])
+    return Draft(m.start(), m.end(), "ratio", RatioValue(n, n), alternatives=(n,))
+
+
+def _digit_ordinal(m: re.Match[str], _claims: Claims) -> Draft:
+    return Draft(m.start(), m.end(), "ordinal", Decimal(m["n"]))
+
+
+def _ordinal_word_matches(claims: Claims) -> Iterable[re.Match[str]]:
+    """Where an ordinal word starts, with the ten before it (``twenty-first``)."""
+    tokens = claims.tokens
+    for k, (start, word) in enumerate(tokens):
+        if word not in ORDINAL_WORDS:
             continue
-        word = m["w"].lower()
-        if word == "second" and (_SOFT_SKIP_BEFORE.search(text, 0, m.start()) or _next_is_time_word(text, m)):
-            continue
-        value = ORDINAL_WORDS[word] + (TENS_WORDS[m["tens"].lower()] if m["tens"] else 0)
-        claims.take(m.start(), m.end())
-        out.append(_Atom(m.start(), m.end(), "ordinal", Decimal(value), soft=True))
-    for m in _ROMAN.finditer(text) if not words.isdisjoint(_ROMAN_LETTER_WORDS) else ():
-        value = roman_to_int(m.group())
-        if value is None or not claims.free(m.start(), m.end()) or not _roman_plausible(text, m):
-            continue
-        claims.take(m.start(), m.end())
-        out.append(_Atom(m.start(), m.end(), "ordinal", Decimal(value), alternatives=(Decimal(value),)))
-    for m in _WEEKDAY.finditer(text) if not words.isdisjoint(_WEEKDAY_WORDS) else ():
-        if claims.free(m.start(), m.end()):
-            claims.take(m.start(), m.end())
-            day = WEEKDAYS[m.group().lower().rstrip("s")]
-            out.append(_Atom(m.start(), m.end(), "ordinal", Decimal(day), unit="weekday", soft=True))
-    for m in _MONTH_ALONE.finditer(text) if not words.isdisjoint(MONTHS) else ():
-        if claims.free(m.start(), m.end()):
-            claims.take(m.start(), m.end())
-            out.append(_Atom(m.start(), m.end(), "date", DateValue(None, _month(m.group())), soft=True))
-    return out
+        previous = tokens[k - 1] if k else None
+        if (
+            previous
+            and previous[1] in TEN_WORDS
+            and claims.text[previous[0] + len(previous[1]) : start] == "-"
+        ):
+            start = previous[0]
+        m = _ORDINAL_WORD.match(claims.text, start)
+        if m is not None:
+            yield m
 
 
-def _next_is_time_word(text: str, m: re.Match[str]) -> bool:
-    return bool(re.match(r"s\b|\s+(?:later|ago|or|and|per|each|of\s+(?:silence|delay))\b", text[m.end() :]))
+def _ordinal_word(m: re.Match[str], claims: Claims) -> Draft | None:
+    word = m["w"].lower()
+    if word == "second" and (
+        _SECOND_AS_TIME_BEFORE.search(claims.text, 0, m.start())
+        or _SECOND_AS_TIME_AFTER.match(claims.text, m.end())
+    ):
+        return None  # the unit of time: "a second later", "30 seconds"
+    value = ORDINAL_WORDS[word] + (TEN_WORDS[m["tens"].lower()] if m["tens"] else 0)
+    return Draft(m.start(), m.end(), "ordinal", Decimal(value), soft=True)
 
 
-def _roman_plausible(text: str, m: re.Match[str]) -> bool:
+def _roman(m: re.Match[str], claims: Claims) -> Draft | None:
     """A Roman numeral, not the pronoun ``I`` or an acronym: multi-letter I/V/X, or a telling word before."""
+    value = roman_to_int(m.group())
+    if value is None:
+        return None
     token = m.group()
-    before = text[max(0, m.start() - 20) : m.start()]
-    if _ROMAN_CONTEXT.search(before):
-        return True
-    if len(token) < 2 or not set(token) <= set("IVX"):
-        return False
-    # An all-capitals neighbourhood (headline, acronym list) makes "II" a poor guess only for long words.
-    return not re.search(r"[A-Z]{4,}\s*$", before)
+    before = claims.text[max(0, m.start() - 20) : m.start()]
+    if not _ROMAN_HEAD.search(before):
+        if len(token) < 2 or not set(token) <= set("IVX"):
+            return None
+        if re.search(r"[A-Z]{4,}\s*$", before):  # an acronym list or a headline in capitals
+            return None
+    return Draft(m.start(), m.end(), "ordinal", Decimal(value), alternatives=(Decimal(value),))
 
 
-def _join(text: str, atoms: list[_Atom]) -> list[_Atom]:
+def _has_roman_token(claims: Claims) -> bool:
+    text = claims.text
+    return any(
+        text[s].isupper() and text[s : s + len(w)].isupper() and set(text[s : s + len(w)]) <= _ROMAN_LETTERS
+        for s, w in claims.tokens
+    )
+
+
+def _weekday(m: re.Match[str], _claims: Claims) -> Draft:
+    day = WEEKDAYS[m.group().lower().rstrip("s")]
+    return Draft(m.start(), m.end(), "ordinal", Decimal(day), unit="weekday", soft=True)
+
+
+def _month_alone(m: re.Match[str], _claims: Claims) -> Draft:
+    return Draft(m.start(), m.end(), "date", DateValue(None, _month(m.group())), soft=True)
+
+
+def _quantity_matches(claims: Claims) -> list[re.Match[str]]:
+    """Digit quantities everywhere; word quantities only where a number word (or an article before one) is."""
+    found = list(_QUANTITY_DIGITS.finditer(claims.text)) if claims.has_digit else []
+    if claims.words.isdisjoint(NUMBER_WORDS):
+        return found
+    tokens, reached = claims.tokens, -1
+    for k, (start, word) in enumerate(tokens):
+        leads = word in ARTICLES and k + 1 < len(tokens) and tokens[k + 1][1] in NUMBER_WORDS
+        if start < reached or not (word in NUMBER_WORDS or leads):
+            continue
+        m = _QUANTITY_WORDS.match(claims.text, start)
+        if m is not None:
+            found.append(m)
+            reached = m.end()
+    return found
+
+
+def _quantity(m: re.Match[str], claims: Claims) -> Draft | list[Draft] | None:
+    """A number (digits or words) with its sign, currency, scale, percent and unit."""
+    text = claims.text
+    digits, words = m.group("digits"), m.group("words")
+    if not digits and not words:
+        return None
+    start = m.start("neg") if m.group("neg") else m.start("digits" if digits else "words")
+    end = m.end()
+    currency = _CURRENCY_BEFORE.search(text, max(0, start - 5), start)
+    sign = currency.group().strip() if currency else None
+    if currency:
+        start = currency.start()
+    if not claims.free(start, end):
+        # A structured rule owns part of it: the bare digits, if they are free, are still a number.
+        if not digits or not claims.free(m.start("digits"), m.end("digits")):
+            return None
+        return _bare_digits(text, m.start("digits"), m.end("digits"))
+    if words:
+        return _word_quantities(m, start, end, sign)
+    parsed = _parse_digits(digits)
+    if parsed is None:
+        return None
+    value, alternatives, foreign = parsed
+    exponent = _scale_exponent(m.group("scale") or "") + (3 if m.group("k") else 0)
+    unit_written = m.group("unit")
+    if m.group("mil") and sign:
+        exponent += 6  # $5m: five million dollars
+    elif m.group("mil"):
+        unit_written, end = "m", m.end()  # 5m: five metres
+    if m.group("neg"):
+        value, alternatives = -value, tuple(-a for a in alternatives)
+    return Draft(
+        start,
+        end,
+        "percent" if m.group("pct") else "number",
+        value.scaleb(exponent),
+        _unit_of(sign, unit_written),
+        alternatives=tuple(a.scaleb(exponent) for a in alternatives),
+        foreign=foreign,
+        scale=Decimal(1).scaleb(exponent) if exponent else None,
+        joinable=True,
+    )
+
+
+def _bare_digits(text: str, start: int, end: int) -> Draft:
+    value, alternatives, foreign = _parse_digits(text[start:end]) or (Decimal(0), (), False)
+    return Draft(start, end, "number", value, alternatives=alternatives, foreign=foreign, joinable=True)
+
+
+def _word_quantities(m: re.Match[str], start: int, end: int, sign: str | None) -> list[Draft]:
+    """Number words, split into separate numbers; scale/percent/unit attach to the last one."""
+    phrase_start, phrase = m.start("words"), m.group("words")
+    spans = _separate_numbers(phrase)
+    drafts: list[Draft] = []
+    for i, (a, b) in enumerate(spans):
+        piece = phrase[a:b]
+        value = words_to_number(piece)
+        if value is None or _BARE_SCALE.fullmatch(piece):
+            continue
+        piece_start = start if i == 0 else phrase_start + a
+        if i < len(spans) - 1:
+            drafts.append(Draft(piece_start, phrase_start + b, "number", value, soft=True, joinable=True))
+            continue
+        exponent = _scale_exponent(m.group("scale") or "")
+        drafts.append(
+            Draft(
+                piece_start,
+                end,
+                "percent" if m.group("pct") else "number",
+                value.scaleb(exponent),
+                _unit_of(sign, m.group("unit")),
+                soft=True,
+                scale=Decimal(1).scaleb(exponent) if exponent else None,
+                joinable=True,
+            )
+        )
+    return drafts
+
+
+def _has_digit(claims: Claims) -> bool:
+    return claims.has_digit
+
+
+def _searches(pattern: re.Pattern[str]) -> object:
+    return lambda claims: pattern.search(claims.text) is not None
+
+
+# Why this order:
+# 1. structured forms own their digits first: dates (``June 10, 2024``: the day is no count), times
+#    (``10.30 a.m.`` is no decimal), decades (``1990s``), quarter codes and codes (``COVID-19``, ``No. 5``),
+#    years after a preposition (``in 2024``);
+# 2. ``all 18`` before quantities (else 18 is a bare count);
+# 3. ordinals, Roman numerals, weekdays and lone months before quantities (``21st``, ``World War II``);
+# 4. quantities last: every digit run or number-word run still free.
+RULES: tuple[Rule, ...] = (
+    Rule(
+        "quarter in words",
+        _quarter_in_words,
+        (Example("Sales rose in the second quarter.", "second quarter", "2"),),
+        _QUARTER,
+        gate=lambda c: "quarter" in c.words,
+    ),
+    Rule(
+        "ISO date",
+        _iso_date,
+        (Example("Signed on 2024-06-11.", "2024-06-11", "2024-06-11"),),
+        _ISO_DATE,
+        gate=lambda c: "-" in c.text and c.has_digit,
+    ),
+    Rule(
+        "day/month/year",
+        _day_month_year,
+        (Example("Due on 11/06/2024.", "11/06/2024", "2024-06-11"),),
+        _DMY_NUMERIC,
+        gate=_searches(_DMY_GATE),
+    ),
+    Rule(
+        "month day",
+        _named_month_date,
+        (Example("It opened on June 10, 2024.", "June 10, 2024", "2024-06-10"),),
+        _MONTH_DAY,
+        gate=lambda c: c.has_digit and not c.words.isdisjoint(MONTHS),
+    ),
+    Rule(
+        "day month",
+        _named_month_date,
+        (Example("It opened on 10 June.", "10 June", "--06-10"),),
+        _DAY_MONTH,
+        gate=lambda c: c.has_digit and not c.words.isdisjoint(MONTHS),
+    ),
+    Rule(
+        "month year",
+        _month_year,
+        (Example("Prices fell in November 2024.", "November 2024", "2024-11"),),
+        _MONTH_YEAR,
+        gate=lambda c: c.has_digit and not c.words.isdisjoint(MONTHS),
+    ),
+    Rule(
+        "time",
+        _time,
+        (
+            Example("The meeting began at 10:41 a.m.", "10:41 a.m.", "10:41"),
+            Example("We met at seven o'clock.", "seven o'clock", "07h"),
+        ),
+        _TIME,
+        gate=lambda c: _TIME_GATE.search(c.text) is not None or "clock" in c.words,
+    ),
+    Rule(
+        "decade",
+        _decade,
+        (Example("Growth was fast in the 1990s.", "1990s", "1990"),),
+        _DECADE,
+        gate=_searches(_DECADE_GATE),
+    ),
+    Rule(
+        "quarter code",
+        _quarter_code,
+        (Example("Revenue in Q2 rose.", "Q2", "2"),),
+        _QUARTER_CODE,
+        gate=_has_digit,
+    ),
+    Rule(
+        "code",
+        _code,
+        (Example("The COVID-19 pandemic ended.", "COVID-19", "COVID-19"),),
+        _CODE,
+        gate=_searches(_CODE_GATE),
+    ),
+    Rule(
+        "short year",
+        _short_year,
+        (Example("Back in '71 it rained.", "'71", "1971"),),
+        _SHORT_YEAR,
+        gate=lambda c: "'" in c.text or "’" in c.text,
+    ),
+    Rule(
+        "year after a preposition",
+        _year_in_context,
+        (Example("It was built in 2024.", "2024", "2024"),),
+        _YEAR_CONTEXT,
+        gate=_searches(_YEAR_GATE),
+    ),
+    Rule(
+        "all n",
+        _all_n,
+        (Example("All 18 districts met the standard.", "All 18", "18/18"),),
+        _ALL_N,
+        gate=_has_digit,
+    ),
+    Rule(
+        "digit ordinal",
+        _digit_ordinal,
+        (Example("It is the 21st edition.", "21st", "21"),),
+        _ORDINAL_DIGITS,
+        gate=_has_digit,
+    ),
+    Rule(
+        "ordinal word",
+        _ordinal_word,
+        (Example("The twenty-first century.", "twenty-first", "21"),),
+        find=_ordinal_word_matches,
+        gate=lambda c: not c.words.isdisjoint(ORDINAL_WORDS),
+    ),
+    Rule(
+        "Roman numeral",
+        _roman,
+        (Example("After World War II ended.", "II", "2"),),
+        _ROMAN,
+        gate=_has_roman_token,
+    ),
+    Rule(
+        "weekday",
+        _weekday,
+        (Example("They met on Monday.", "Monday", "1"),),
+        _WEEKDAY,
+        gate=lambda c: not c.words.isdisjoint(_WEEKDAY_WORDS),
+    ),
+    Rule(
+        "month alone",
+        _month_alone,
+        (Example("It rained in June.", "June", "--06"),),
+        _MONTH_ALONE,
+        gate=lambda c: not c.words.isdisjoint(MONTHS),
+    ),
+    Rule(
+        "quantity",
+        _quantity,
+        (
+            Example("It cost VND 32,439.8 billion.", "VND 32,439.8 billion", "3.24398E+13"),
+            Example("Prices rose 5.5 percent.", "5.5 percent", "5.5"),
+            Example("Two hundred and five people came.", "Two hundred and five", "205"),
+        ),
+        find=_quantity_matches,
+    ),
+)
+
+
+# --- ranges and ratios ----------------------------------------------------------------------------
+
+
+def _join(text: str, drafts: list[Draft]) -> list[Draft]:
     """Join neighbours into ranges (``16 to 24``, ``2019–2022``) and ratios (``18 of 18``, ``18/18``)."""
-    out: list[_Atom] = []
+    out: list[Draft] = []
     i = 0
-    while i < len(atoms):
-        a = atoms[i]
-        b = atoms[i + 1] if i + 1 < len(atoms) else None
+    while i < len(drafts):
+        a = drafts[i]
+        b = drafts[i + 1] if i + 1 < len(drafts) else None
         joined = _try_join(text, a, b) if b is not None else None
         if joined is not None:
             out.append(joined)
@@ -555,37 +670,34 @@ def _join(text: str, atoms: list[_Atom]) -> list[_Atom]:
     return out
 
 
-def _year_as_number(atom: _Atom, other: _Atom) -> _Atom:
+def _year_as_number(draft: Draft, other: Draft) -> Draft:
     """``from 2019`` was read as a date; next to a plain number (``2019-2022``) it is a number."""
-    value = atom.value
+    value = draft.value
     if (
-        atom.kind == "date"
+        draft.kind == "date"
         and other.kind == "number"
         and isinstance(value, DateValue)
         and value.month is None
     ):
-        return replace(atom, kind="number", value=Decimal(value.year)) if value.year is not None else atom
-    return atom
+        return replace(draft, kind="number", value=Decimal(value.year)) if value.year is not None else draft
+    return draft
 
 
-def _try_join(text: str, a: _Atom, b: _Atom) -> _Atom | None:
+def _try_join(text: str, a: Draft, b: Draft) -> Draft | None:
     if not (a.joinable and b.joinable):
         return None
     a, b = _year_as_number(a, b), _year_as_number(b, a)
     gap = text[a.end : b.start]
     if _RANGE_SEP.fullmatch(gap) and _range_compatible(text, a, b, gap):
         low = a.value
-        shares_scale = a.exponent == 0 and b.exponent and isinstance(b.value, Decimal)
-        if isinstance(low, Decimal) and shares_scale and low.scaleb(b.exponent) <= b.value:
-            low = low.scaleb(b.exponent)
-        kind = "range"
-        unit = b.unit or a.unit
+        if _shares_scale(low, a, b):
+            low = low * b.scale  # type: ignore[operator]  # "2 to 3 million": the low end shares the scale
         start = a.start
         lead = re.search(r"\b(?:from|between)\s+$", text[max(0, a.start - 9) : a.start], re.IGNORECASE)
         if lead:
-            start = a.start - (len(lead.group()))
-        return _Atom(start, b.end, kind, RangeValue(low, b.value), unit, a.soft and b.soft,
-                     foreign=a.foreign or b.foreign)  # fmt: skip
+            start = a.start - len(lead.group())
+        return Draft(start, b.end, "range", RangeValue(low, b.value), b.unit or a.unit, a.soft and b.soft,
+                     foreign=a.foreign or b.foreign, rule="range")  # fmt: skip
     if (
         _RATIO_SEP.fullmatch(gap)
         and a.kind == b.kind == "number"
@@ -595,17 +707,28 @@ def _try_join(text: str, a: _Atom, b: _Atom) -> _Atom | None:
         and 0 < a.value <= b.value
         and (("/" not in gap) or not (a.soft or b.soft))
     ):
-        alts: tuple[Value, ...] = ()
+        dates: tuple[Value, ...] = ()
         if "/" in gap and a.value <= 12 and b.value <= 31:
-            alts = (DateValue(None, int(a.value), int(b.value)),)
+            dates = (DateValue(None, int(a.value), int(b.value)),)
             if b.value <= 12:
-                alts += (DateValue(None, int(b.value), int(a.value)),)
-        return _Atom(a.start, b.end, "ratio", RatioValue(a.value, b.value), b.unit, a.soft and b.soft, alts,
-                     a.foreign or b.foreign)  # fmt: skip
+                dates += (DateValue(None, int(b.value), int(a.value)),)
+        return Draft(a.start, b.end, "ratio", RatioValue(a.value, b.value), b.unit, a.soft and b.soft, dates,
+                     a.foreign or b.foreign, rule="ratio")  # fmt: skip
     return None
 
 
-def _range_compatible(text: str, a: _Atom, b: _Atom, gap: str) -> bool:
+def _shares_scale(low: Value, a: Draft, b: Draft) -> bool:
+    """``2 to 3 million``: a low end without a scale word takes the high end's, if it stays the lower."""
+    return (
+        isinstance(low, Decimal)
+        and isinstance(b.value, Decimal)
+        and a.scale is None
+        and b.scale is not None
+        and low * b.scale <= b.value
+    )
+
+
+def _range_compatible(text: str, a: Draft, b: Draft, gap: str) -> bool:
     if a.kind != b.kind or a.kind not in ("number", "date", "percent"):
         return a.kind == "number" and b.kind == "percent" and gap.strip() in ("-", "–", "—", "to")
     word = gap.strip().lower()
@@ -613,78 +736,22 @@ def _range_compatible(text: str, a: _Atom, b: _Atom, gap: str) -> bool:
         return bool(re.search(r"\bbetween\s+$", text[max(0, a.start - 9) : a.start], re.IGNORECASE))
     if word in ("to", "through", "until") or word in ("-", "–", "—"):
         if a.kind == "number" and isinstance(a.value, Decimal) and isinstance(b.value, Decimal):
-            return a.value <= b.value or b.exponent > a.exponent
+            return a.value <= b.value or (b.scale or 1) > (a.scale or 1)
         return True
     return False
 
 
-def _all_n(text: str, claims: _Claims) -> list[_Atom]:
-    out = []
-    for m in _ALL_N.finditer(text):
-        if claims.free(m.start("n"), m.end("n")):
-            n = Decimal(m["n"])
-            claims.take(m.start(), m.end())
-            out.append(_Atom(m.start(), m.end(), "ratio", RatioValue(n, n), alternatives=(n,)))
-    return out
+# --- entry point ----------------------------------------------------------------------------------
 
 
-def _roman_like(token: str) -> bool:
-    return token.isupper() and set(token) <= _ROMAN_LETTERS
-
-
-_ROMAN_LETTERS = frozenset("IVXLCDM")
-_ROMAN_LETTER_WORDS = frozenset({"__roman__"})
-
-
-def _tokens(text: str) -> list[tuple[int, str]]:
-    lowered = text.lower()
-    if len(lowered) != len(text):  # a few non-ASCII letters change length when lower-cased
-        return [(m.start(), m.group().lower()) for m in _WORD_TOKEN.finditer(text)]
-    return [(m.start(), m.group()) for m in _WORD_TOKEN_LOWER.finditer(lowered)]
-
-
-def _word_set(text: str, tokens: list[tuple[int, str]]) -> frozenset[str]:
-    """Lower-cased words of the text (plus a marker for Roman-looking tokens): gates the word patterns."""
-    words = {t for _s, t in tokens}
-    if any(text[s].isupper() and _roman_like(text[s : s + len(t)]) for s, t in tokens):
-        words.add("__roman__")
-    return frozenset(words)
-
-
-def _word_starts(
-    tokens: list[tuple[int, str]], vocabulary: frozenset[str], lead: frozenset[str]
-) -> list[int]:
-    """Offsets where a word pattern may begin: a ``vocabulary`` word, or a ``lead`` word just before one."""
-    starts = []
-    for k, (start, word) in enumerate(tokens):
-        if word in vocabulary or (word in lead and k + 1 < len(tokens) and tokens[k + 1][1] in vocabulary):
-            starts.append(start)
-    return starts
+def en_drafts(text: str) -> list[Draft]:
+    """The drafts of :func:`extract_en` (with the rule that made each): the rule examples test this."""
+    claims = Claims(text)
+    run_rules(RULES, claims)
+    return _join(text, sorted(claims.drafts, key=lambda d: (d.start, -d.end)))
 
 
 @on_nfc
 def extract_en(text: str) -> list[Mention]:
     """Every number stated in an English text, sorted by start, non-overlapping, offsets into ``text``."""
-    claims = _Claims(len(text))
-    tokens = _tokens(text)
-    words = _word_set(text, tokens)
-    has_digits = _ANY_DIGIT.search(text) is not None
-    atoms = _structured(text, claims, words)
-    if has_digits:
-        atoms += _all_n(text, claims)
-    atoms += _ordinals_and_romans(text, claims, words, has_digits, tokens)
-    word_starts = (
-        _word_starts(tokens, _NUMBER_WORD_SET, _ARTICLES) if not words.isdisjoint(_NUMBER_WORD_SET) else []
-    )
-    quantities = _quantity_atoms(text, claims, has_digits, word_starts)
-    for q in quantities:
-        claims.take(q.start, q.end)
-    atoms += quantities
-    atoms.sort(key=lambda a: (a.start, -a.end))
-    atoms = _join(text, atoms)
-    return [mention_from(text, a, foreign_format=a.foreign) for a in atoms]
-
-
-def with_offset(mention: Mention, offset: int) -> Mention:
-    """The same mention placed ``offset`` characters later (sentence → document coordinates)."""
-    return replace(mention, start=mention.start + offset, end=mention.end + offset)
+    return [draft.mention(text) for draft in en_drafts(text)]

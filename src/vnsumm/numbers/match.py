@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from .mention import DateValue, Mention, RangeValue, RatioValue, TimeValue, Value, value_to_json
+from .mention import DateValue, Mention, RangeValue, RatioValue, Span, TimeValue, Value, value_to_json
 from .units import units_conflict
 
 __all__ = ["MentionCheck", "NumberReport", "STATUSES", "match_mentions"]
@@ -51,6 +51,12 @@ def status_passes(status: str, *, allow_rounding: bool = False) -> bool:
     return status == "ok" or (allow_rounding and status == "rounded")
 
 
+def counts_against(status: str, soft: bool, *, strict: bool = False, allow_rounding: bool = False) -> bool:
+    """The one pass rule: whether a mention with ``status`` fails its text. A number word (``soft``) counts
+    only under ``strict``; the checker, the document report, the CLI and the renderers all ask this."""
+    return (strict or not soft) and not status_passes(status, allow_rounding=allow_rounding)
+
+
 @dataclass(frozen=True)
 class MentionCheck:
     """The verdict on one source mention: its status and the English mention it was matched to."""
@@ -58,9 +64,6 @@ class MentionCheck:
     source: Mention
     status: str
     target: Mention | None = None
-
-    def passed(self, *, allow_rounding: bool = False) -> bool:
-        return status_passes(self.status, allow_rounding=allow_rounding)
 
 
 @dataclass(frozen=True)
@@ -75,25 +78,22 @@ class NumberReport:
     @property
     def ok(self) -> bool:
         """True when every mention that counts passed: soft (word) mentions count only under ``strict``."""
-        return all(
-            m.passed(allow_rounding=self.allow_rounding)
-            for m in self.mentions
-            if self.strict or not m.source.soft
-        )
+        return not self.problems
 
     @property
     def problems(self) -> tuple[MentionCheck, ...]:
+        """The mentions that fail the text, by :func:`counts_against`."""
         return tuple(
             m
             for m in self.mentions
-            if not m.passed(allow_rounding=self.allow_rounding) and (self.strict or not m.source.soft)
+            if counts_against(m.status, m.source.soft, strict=self.strict, allow_rounding=self.allow_rounding)
         )
 
     def to_dict(self, source_offset: int = 0, target_offset: int = 0) -> dict[str, Any]:
         """The JSON shape of ``check``; offsets are added to every start/end (sentence → document)."""
 
         def span(m: Mention, offset: int) -> dict[str, Any]:
-            return {"text": m.text, "start": m.start + offset, "end": m.end + offset}
+            return Span.of(m, offset).to_dict()
 
         return {
             "ok": self.ok,

@@ -12,7 +12,7 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
-from typing import Any, Protocol
+from typing import Any
 
 # Kinds of mention. A Vietnamese and an English mention can match only when their kinds are compatible
 # (see vnsumm.numbers.match); ``number`` is a bare quantity with an optional unit.
@@ -108,35 +108,22 @@ class Mention:
     def readings(self) -> tuple[Value, ...]:
         return (self.value, *self.alternatives)
 
-    def span_dict(self) -> dict[str, Any]:
-        return {"text": self.text, "start": self.start, "end": self.end}
 
+@dataclass(frozen=True)
+class Span:
+    """A stretch of text and where it is: the one ``{text, start, end}`` of every JSON report."""
 
-class Candidate(Protocol):
-    """What an extractor knows of a mention before it is final (its own dataclass adds working fields)."""
-
+    text: str
     start: int
     end: int
-    kind: str
-    value: Value
-    unit: str | None
-    soft: bool
-    alternatives: tuple[Value, ...]
 
+    @classmethod
+    def of(cls, mention: Mention, offset: int = 0) -> Span:
+        """The span of ``mention``, moved ``offset`` characters on (sentence → document coordinates)."""
+        return cls(mention.text, mention.start + offset, mention.end + offset)
 
-def mention_from(text: str, candidate: Candidate, *, foreign_format: bool = False) -> Mention:
-    """The final Mention of a candidate, its text sliced from the text it was found in."""
-    return Mention(
-        text=text[candidate.start : candidate.end],
-        start=candidate.start,
-        end=candidate.end,
-        kind=candidate.kind,
-        value=candidate.value,
-        unit=candidate.unit,
-        soft=candidate.soft,
-        alternatives=candidate.alternatives,
-        foreign_format=foreign_format,
-    )
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "start": self.start, "end": self.end}
 
 
 def value_to_json(value: Value) -> Any:

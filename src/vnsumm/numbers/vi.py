@@ -1,9 +1,9 @@
 """Find every number in Vietnamese text, with its meaning: ``extract_vi(text) -> list[Mention]``.
 
-Why so many passes: a digit string means different things by its neighbours (``10/6`` after ``Sáng`` is
-a date, ``18/18 huyện`` a ratio, ``COVID-19`` a code, ``2019-2022`` a range). Each pass recognises one
-family of forms, most specific first, and claims its characters so later, looser passes cannot reread
-them. All regexes are compiled once at import; a call is a handful of C-level scans.
+A digit string means different things by its neighbours (``10/6`` after ``Sáng`` is a date, ``18/18 huyện`` a
+ratio, ``COVID-19`` a code, ``2019-2022`` a range). :data:`DIGIT_RULES` is the ordered table of forms, most
+specific first; a rule claims its characters so that later, looser rules cannot reread them (the order of
+the table is written beside it). After the table, neighbours join into ranges, and number words are read.
 
 Design choices the matcher relies on:
 - Quantities are ``Decimal`` with the scale applied; an ambiguous separator keeps the other reading in
@@ -23,41 +23,45 @@ Design choices the matcher relies on:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
 from decimal import Decimal
 
-from .mention import DateValue, Mention, RangeValue, RatioValue, TimeValue, Value, mention_from, on_nfc
+from .lex_vi import (
+    AFTER_MOT_NO_NUMBER,
+    AFTER_SCALE_NO_SCALE,
+    AMBIGUOUS_NUMBER_WORDS,
+    BEFORE_NO_NUMBER_WORD,
+    COUNTERS,
+    DAY_PERIODS,
+    DECADE_HEADS,
+    DIGIT_WORDS,
+    FILLER_WORDS,
+    NAMED_HEADS,
+    NUMBER_WORDS,
+    ORDINAL_HEADS,
+    ROMAN_HEADS,
+    SCALES,
+)
+from .mention import DateValue, Mention, RangeValue, RatioValue, TimeValue, Value, on_nfc
 from .roman import roman_to_int
+from .rules import Claims, Draft, Example, Rule, run_rules
 from .units import PREFIXES, VI_WORDS, alternation, prefix_unit, vi_unit
-from .words_vi import COUNTERS, DIGIT_WORDS, FILLER_WORDS, SCALES
 
-__all__ = ["extract_vi", "parse_numeral"]
-
-
-@dataclass
-class _Cand:
-    """A mention under construction; ``base``/``scale`` let a range share the scale of its high end."""
-
-    start: int
-    end: int
-    kind: str
-    value: Value
-    unit: str | None = None
-    alternatives: tuple[Value, ...] = ()
-    soft: bool = False
-    base: Decimal | None = None
-    scale: Decimal | None = None
-    base_alts: tuple[Decimal, ...] = ()
-
+__all__ = ["DIGIT_RULES", "WORD_RULES", "extract_vi", "parse_numeral", "vi_drafts"]
 
 _I = re.IGNORECASE
 _NUMERAL = r"\d+(?:[.,]\d+)*"
-_NB = r"(?![\w])"  # end of word
-_NEXT_NOT_NUM = r"(?![\w/]|[.,]\d)"
+_END_OF_WORD = r"(?![\w])"
+_NO_NUMBER_AFTER = r"(?![\w/]|[.,]\d)"
 _SCALE = alternation(SCALES)
-_SCALES_RE = rf"(?:\s*(?:{_SCALE}){_NB}(?!\s+(?:lệ|số|chứng|tập|phú|hồi)\b))*"
+_SCALES_RE = rf"(?:\s*(?:{_SCALE}){_END_OF_WORD}(?!\s+(?:{alternation(AFTER_SCALE_NO_SCALE)})\b))*"
 _UNIT_RE = alternation(VI_WORDS)
-_PERIOD = r"(?:\s+(?P<period>sáng|trưa|chiều|tối|đêm|khuya))?"
+_PERIOD = rf"(?:\s+(?P<period>{alternation(DAY_PERIODS)}))?"
+
+
+def _heads(words: tuple[str, ...]) -> str:
+    return f"(?i:{alternation(words)})"
+
 
 # --- codes that must be claimed before anything reads their digits --------------------------------
 _PLATE = re.compile(
@@ -69,25 +73,26 @@ _CHAINAGE = re.compile(r"(?<!\w)(?i:km)\s*(\d+(?:[.,]\d{3})?\+\d{1,3})(?!\d)")
 _LONG_RUN = re.compile(r"[0-9]{3}")
 _ATTACHED_UNIT = re.compile(rf"^[-−]?{_NUMERAL}(?:{_UNIT_RE}|h|g|p|tr|k|x)$", _I)
 _UNIT_TOKEN = re.compile(r"^(?:k?m[23²³]|cm[23]|dm[23])$", _I)
+_DIGIT_RUN = re.compile(r"[0-9]+(?:[.,][0-9]+)*")
 
 # --- decades, dates, times ------------------------------------------------------------------------
-_DECADE = re.compile(r"(?<!\w)(?i:những năm|thập niên|thập kỷ|thập kỉ)\s+(\d{2}|\d{4})(?![\w]|[.,/]\d)")
+_DECADE = re.compile(rf"(?<!\w){_heads(DECADE_HEADS)}\s+(\d{{2}}|\d{{4}})(?![\w]|[.,/]\d)")
 _DATE_WORDS = re.compile(
     r"(?<!\w)(?i:ngày)\s+(\d{1,2})\s+(?i:tháng)\s+(\d{1,2})(?:\s*,?\s+(?i:năm)\s+(\d{3,4})|\s*[/-]\s*(\d{4}))?"
-    + _NEXT_NOT_NUM
+    + _NO_NUMBER_AFTER
 )
 _DATE_SLASH = re.compile(r"(?<![\w.,/])(\d{1,2})\s?/\s?(\d{1,2})\s?/\s?(\d{4}|\d{2})(?![\w/]|[.,]\d)")
 _DATE_DASHDOT = re.compile(r"(?<![\w.,/-])(\d{1,2})([.-])(\d{1,2})\2(\d{4})(?![\w/-]|[.,]\d)")
 _MONTH_YEAR = re.compile(
-    r"(?<!\w)(?i:tháng)\s+(\d{1,2})(?:\s*[/.-]\s*|\s*,?\s+(?i:năm)\s+)(\d{4})" + _NEXT_NOT_NUM
+    r"(?<!\w)(?i:tháng)\s+(\d{1,2})(?:\s*[/.-]\s*|\s*,?\s+(?i:năm)\s+)(\d{4})" + _NO_NUMBER_AFTER
 )
 _MONTH_RANGE = re.compile(r"(?<!\w)(?i:tháng)\s+(\d{1,2})\s*[-–]\s*(\d{1,2})(?![\d/-]|[.,]\d|\w)")
 _QUARTER = re.compile(
-    r"(?<!\w)(?i:quý)\s+([IV]+|[1-4])(?!\w)(?:\s*[/-]\s*(\d{4})|\s+((?i:năm)\s+\d{4}))?" + _NEXT_NOT_NUM
+    r"(?<!\w)(?i:quý)\s+([IV]+|[1-4])(?!\w)(?:\s*[/-]\s*(\d{4})|\s+((?i:năm)\s+\d{4}))?" + _NO_NUMBER_AFTER
 )
 _YEAR = re.compile(r"(?<!\w)(?:(?i:năm)|SN|sinh)\s+(\d{4})(?![\w/]|[.,]\d)")
 _MONTH_YEAR_SLASH = re.compile(r"(?<![\w.,/-])(\d{1,2})\s?/\s?(\d{4})(?![\w/]|[.,]\d)")
-_DAY_MONTH_CTX = re.compile(
+_DAY_MONTH_AFTER_CUE = re.compile(
     r"(?:(?<!\w)(?i:ngày|sáng|chiều|tối|trưa|đêm|khuya|hôm|rạng sáng)\s+|\()(\d{1,2})\s?[-.]\s?(\d{1,2})"
     r"(?![\d/-]|[.,]\d|\w|\s*[-–]\s*\d)"
 )
@@ -96,43 +101,33 @@ _DAY = re.compile(
     r"(?<!\w)(?i:ngày)\s+(\d{1,2})(?=\s*(?:[,.;:)\]]|$|\s+(?:tới|này|vừa|qua|hôm|và|đến|hằng|hàng|mỗi|trong)\b))"
 )
 _TIME_COLON = re.compile(
-    r"(?<![\w.,:])([01]?\d|2[0-4]):([0-5]\d)(?::[0-5]\d)?(?![\d:]|[.,]\d)" + _PERIOD + _NB
+    r"(?<![\w.,:])([01]?\d|2[0-4]):([0-5]\d)(?::[0-5]\d)?(?![\d:]|[.,]\d)" + _PERIOD + _END_OF_WORD
 )
-_TIME_H = re.compile(r"(?<![\w.,])([01]?\d|2[0-4])h(?:([0-5]\d)(?:'|p(?!\w))?)?" + _PERIOD + _NB)
-_TIME_GIO = re.compile(
-    r"(?<![\w.,])(\d{1,2})\s+giờ(?:\s+(\d{1,2})(?:\s+phút)?)?" + _PERIOD + r"(?!\w)",
-)
+_TIME_H = re.compile(r"(?<![\w.,])([01]?\d|2[0-4])h(?:([0-5]\d)(?:'|p(?!\w))?)?" + _PERIOD + _END_OF_WORD)
+_TIME_GIO = re.compile(r"(?<![\w.,])(\d{1,2})\s+giờ(?:\s+(\d{1,2})(?:\s+phút)?)?" + _PERIOD + r"(?!\w)")
 _DIGIT_H = re.compile(r"[0-9]h")
-_TIME_CUE = re.compile(r"(?i:lúc|vào|vào lúc|đến|từ)\s*$")
+_TIME_CUE_BEFORE = re.compile(r"(?i:lúc|vào|vào lúc|đến|từ)\s*$")
 _TIME_CUE_AFTER = re.compile(r"\s+(?:ngày|cùng ngày|hôm|sáng|chiều|tối|đêm)\b")
 
 # --- ordinals, codes with a name ------------------------------------------------------------------
-_ROMAN_HEAD = re.compile(
-    r"(?<!\w)(?P<head>(?i:thứ|khóa|khoá|đại hội|kỳ|kì|thế kỷ|thế kỉ|phần|tập|chương|hội nghị trung ương|"
-    r"trung ương|giai đoạn|cấp|hạng|nhóm|loại|vùng|quân khu))\s+(?P<num>[IVXLCDM]+)(?!\w)"
-)
+_ROMAN_AFTER_HEAD = re.compile(rf"(?<!\w)(?P<head>{_heads(ROMAN_HEADS)})\s+(?P<num>[IVXLCDM]+)(?!\w)")
 _ORDINAL = re.compile(
-    r"(?<!\w)(?P<head>(?i:thứ|thế kỷ|thế kỉ|phần|tập|mùa))\s+(?P<num>\d{1,3})(?![\w/]|[.,:]\d|\s*(?:%|/))"
+    rf"(?<!\w)(?P<head>{_heads(ORDINAL_HEADS)})\s+(?P<num>\d{{1,3}})(?![\w/]|[.,:]\d|\s*(?:%|/))"
 )
-_ORDINAL_HEADS = ("thứ", "thế k", "phần", "tập", "mùa")
 _ROMAN_GATE = re.compile(r"[IVXLCDM](?![^\W\d_])")
 _WEEKDAY_BEFORE = re.compile(r"(?i:ngày|vào|hôm|sáng|chiều|tối|trưa|đêm|các|những|mỗi|đến|từ|,)\s*$")
 _WEEKDAY_AFTER = re.compile(
     r"^(?:\s*(?i:tuần|này|tới|vừa|,\s*ngày|\(?\s*\d{1,2}\s*/\s*\d{1,2})|[,.;!?]|\s*$)"
 )
-_NAMED_HEAD = re.compile(
-    r"(?<!\w)(?:vành đai|quốc lộ|tỉnh lộ|đường tỉnh|cao tốc|nghị quyết|nghị định|quyết định|thông tư|chỉ thị|"
-    r"công văn|kết luận|kế hoạch|điều|khoản|phường|quận|tổ dân phố|khu phố|thôn|xóm|ấp|phòng|tầng|cổng|tuyến|"
-    r"hội nghị trung ương|ql|tl)(?:\s+số)?\s+$"
-)
-_NAMED_NUM = re.compile(r"\d+(?:/\d{4}(?!/))?[A-Z]?(?![\w/%]|[.,]\d)")
+_NAMED_HEAD = re.compile(rf"(?<!\w)(?:{alternation(NAMED_HEADS)})(?:\s+số)?\s+$")
+_NAMED_NUMBER = re.compile(r"\d+(?:/\d{4}(?!/))?[A-Z]?(?![\w/%]|[.,]\d)")
+_QUANTITY_AFTER = re.compile(rf"\s*(?:%|(?:{_SCALE}|{_UNIT_RE}|phần trăm){_END_OF_WORD})", _I)
 
 # --- plain quantities -----------------------------------------------------------------------------
-_DIGIT_RUN = re.compile(r"[0-9]+(?:[.,][0-9]+)*")
 _NUMBER_PREFIX = re.compile(rf"(?:(?P<pre>{alternation(PREFIXES)})\s?)?(?P<neg>(?<!\w)(?i:âm)\s+|[-−])?$")
 _NUMBER_TAIL = re.compile(
-    rf"(?P<scales>{_SCALES_RE})(?P<ruoi>\s+rưỡi{_NB})?(?P<half>\s+nửa{_NB})?"
-    rf"(?P<pct>\s?%|\s+(?i:phần trăm){_NB})?"
+    rf"(?P<scales>{_SCALES_RE})(?P<ruoi>\s+rưỡi{_END_OF_WORD})?(?P<half>\s+nửa{_END_OF_WORD})?"
+    rf"(?P<pct>\s?%|\s+(?i:phần trăm){_END_OF_WORD})?"
     rf"(?P<unit>\s?(?:{_UNIT_RE})(?![^\W\d_]|\d))?"
 )
 _NEXT_WORDS = re.compile(r"\s+([^\W\d_]+)(?:\s+([^\W\d_]+))?")
@@ -145,21 +140,11 @@ _DATE_CUE_BEFORE = re.compile(
 _DATE_CUE_AFTER = re.compile(r"^\s*(?:\)|(?i:tới|vừa qua|hằng năm|hàng năm|năm nay|năm ngoái)\b)")
 
 # --- number words ---------------------------------------------------------------------------------
-_NUMBER_WORD = (
-    "một|hai|ba|bốn|tư|năm|lăm|nhăm|sáu|bảy|bẩy|tám|chín|mười|mươi|mốt|"
-    "trăm|nghìn|ngàn|triệu|tỷ|tỉ|linh|lẻ|nửa"
-)
-_WORD_SEQ = re.compile(rf"(?:{_NUMBER_WORD})(?:\s+(?:{_NUMBER_WORD}))*(?!\w)")
-_WORD_BLOCK_BEFORE = re.compile(
-    r"(?i:thứ|hàng|hằng|vài|mấy|mỗi|cuối|đầu|giữa|những|các|cả|của|tháng|phân)\s+$"
-)
+_NUMBER_WORD = alternation(NUMBER_WORDS)
+_WORD_RUN = re.compile(rf"(?:{_NUMBER_WORD})(?:\s+(?:{_NUMBER_WORD}))*(?!\w)")
+_NO_NUMBER_WORD_AFTER = re.compile(rf"(?i:{alternation(BEFORE_NO_NUMBER_WORD)})\s+$")
 _WORD_UNIT = re.compile(rf"\s?(?:{_UNIT_RE})(?![^\W\d_]|\d)")
-_FIXED_AFTER_MOT = frozenset(
-    {"số", "cách", "chút", "vài", "mình", "khi", "lúc", "ít", "chiều", "thời", "phần"}
-)
-_AMBIGUOUS_WORDS = frozenset({"năm", "ba", "tư", "sáu", "bảy", "bẩy", "tám", "chín", "trăm"})
-_HAS_DIGIT = re.compile(r"[0-9]")
-_HAS_WORD = re.compile(rf"(?:{_NUMBER_WORD})(?!\w)")
+_HAS_NUMBER_WORD = re.compile(rf"(?:{_NUMBER_WORD})(?!\w)")
 
 
 def parse_numeral(s: str, *, before_scale: bool = False) -> tuple[Decimal, tuple[Decimal, ...]] | None:
@@ -169,29 +154,28 @@ def parse_numeral(s: str, *, before_scale: bool = False) -> tuple[Decimal, tuple
     reads as thousands (Vietnamese style), ``,`` reads as a decimal comma unless the group is ``000``.
     Returns None for digit strings that are no number (``1.2.3``, ``0912.345.678``).
     """
-    seps = [c for c in s if c in ".,"]
-    if not seps:
+    separators = [c for c in s if c in ".,"]
+    if not separators:
         return Decimal(s), ()
     groups = re.split(r"[.,]", s)
-    if len(seps) == 1:
+    if len(separators) == 1:
         head, tail = groups
         as_decimal = Decimal(f"{head}.{tail}")
-        if len(tail) != 3 or (head.startswith("0") and len(head) > 0 and head != "0") or head == "0":
+        if len(tail) != 3 or head.startswith("0"):
             return as_decimal, ()
         as_thousands = Decimal(head + tail)
-        if seps[0] == "." or (tail == "000" and not before_scale):
+        if separators[0] == "." or (tail == "000" and not before_scale):
             return as_thousands, (as_decimal,)
         return as_decimal, (as_thousands,)
     if len(groups[0]) > 3 or groups[0].startswith("0"):
         return None
-    first, last = seps[0], seps[-1]
-    if all(c == first for c in seps):
+    first = separators[0]
+    if all(c == first for c in separators):
         if all(len(g) == 3 for g in groups[1:]):
             return Decimal("".join(groups)), ()
         return None
-    if all(c == first for c in seps[:-1]) and all(len(g) == 3 for g in groups[1:-1]):
+    if all(c == first for c in separators[:-1]) and all(len(g) == 3 for g in groups[1:-1]):
         return Decimal("".join(groups[:-1]) + "." + groups[-1]), ()
-    del last
     return None
 
 
@@ -202,51 +186,163 @@ def _valid_day_month(day: int, month: int) -> bool:
 
 
 def _year(s: str) -> int:
+    """A year written with two digits is the nearest one: ``24`` is 2024, ``98`` is 1998."""
     y = int(s)
     return y if len(s) == 4 else (2000 + y if y < 50 else 1900 + y)
 
 
-class _Claims:
-    """Which characters already belong to a mention; passes skip spans that touch them."""
-
-    def __init__(self, text: str) -> None:
-        self.mask = bytearray(len(text))
-        self.cands: list[_Cand] = []
-        self.low = text.lower()  # for cheap substring gates: a pass runs only when its cue word occurs
-        self.runs = [m.span() for m in _DIGIT_RUN.finditer(text)]
-
-    def free(self, start: int, end: int) -> bool:
-        return self.mask.find(1, start, end) == -1
-
-    def add(self, cand: _Cand) -> bool:
-        if cand.start >= cand.end or not self.free(cand.start, cand.end):
-            return False
-        self.mask[cand.start : cand.end] = b"\x01" * (cand.end - cand.start)
-        self.cands.append(cand)
-        return True
+def _date(start: int, end: int, year: int | None, month: int | None, day: int | None) -> Draft | None:
+    """A date draft, or None when the parts are no calendar date (``32/13``)."""
+    if month is not None and not 1 <= month <= 12:
+        return None
+    if day is not None and not _valid_day_month(day, month or 1):
+        return None
+    return Draft(start, end, "date", DateValue(year=year, month=month, day=day))
 
 
-# --- passes ---------------------------------------------------------------------------------------
+# --- builders: one per rule, in the order of the table --------------------------------------------
 
 
-def _codes(text: str, claims: _Claims) -> None:
-    if not _LONG_RUN.search(text):
-        return
-    if "-" in text or "–" in text:
-        for m in _PLATE.finditer(text):
-            claims.add(_Cand(m.start(), m.end(), "code", re.sub(r"\s+", "", m.group())))
-    for m in _PHONE.finditer(text):
-        claims.add(_Cand(m.start(), m.end(), "code", re.sub(r"\D", "", m.group())))
+def _plate(m: re.Match[str], _claims: Claims) -> Draft:
+    return Draft(m.start(), m.end(), "code", re.sub(r"\s+", "", m.group()))
 
 
-def _doc_codes(text: str, claims: _Claims) -> None:
-    if "/" in text:
-        for m in _DOC_CODE.finditer(text):
-            claims.add(_Cand(m.start(), m.end(), "code", m.group()))
-    if "+" not in text or "km" not in claims.low:
-        return
-    for m in _CHAINAGE.finditer(text):
-        claims.add(_Cand(m.start(), m.end(), "code", "Km" + m.group(1)))
+def _phone(m: re.Match[str], _claims: Claims) -> Draft:
+    return Draft(m.start(), m.end(), "code", re.sub(r"\D", "", m.group()))
+
+
+def _whole_code(m: re.Match[str], _claims: Claims) -> Draft:
+    return Draft(m.start(), m.end(), "code", m.group())
+
+
+def _chainage(m: re.Match[str], _claims: Claims) -> Draft:
+    return Draft(m.start(), m.end(), "code", "Km" + m.group(1))
+
+
+def _decade(m: re.Match[str], _claims: Claims) -> Draft | None:
+    digits = m.group(1)
+    year = int(digits)
+    if year % 10:
+        return None
+    return Draft(m.start(), m.end(), "decade", Decimal(year + 1900 if len(digits) == 2 else year))
+
+
+def _date_in_words(m: re.Match[str], _claims: Claims) -> Draft | None:
+    year = m.group(3) or m.group(4)
+    return _date(m.start(), m.end(), int(year) if year else None, int(m.group(2)), int(m.group(1)))
+
+
+def _date_slash(m: re.Match[str], _claims: Claims) -> Draft | None:
+    return _date(m.start(), m.end(), _year(m.group(3)), int(m.group(2)), int(m.group(1)))
+
+
+def _date_dash_dot(m: re.Match[str], _claims: Claims) -> Draft | None:
+    return _date(m.start(), m.end(), int(m.group(4)), int(m.group(3)), int(m.group(1)))
+
+
+def _month_range(m: re.Match[str], _claims: Claims) -> Draft | None:
+    low, high = int(m.group(1)), int(m.group(2))
+    if not 1 <= low < high <= 12:
+        return None
+    return Draft(m.start(), m.end(), "range", RangeValue(DateValue(month=low), DateValue(month=high)))
+
+
+def _month_year(m: re.Match[str], _claims: Claims) -> Draft | None:
+    return _date(m.start(), m.end(), int(m.group(2)), int(m.group(1)), None)
+
+
+def _quarter(m: re.Match[str], _claims: Claims) -> list[Draft] | None:
+    numeral = m.group(1)
+    quarter = int(numeral) if numeral.isdigit() else roman_to_int(numeral)
+    if quarter is None or not 1 <= quarter <= 4:
+        return None
+    drafts = [Draft(m.start(), m.end(1), "ordinal", Decimal(quarter), unit="quarter")]
+    year_group = 2 if m.group(2) else 3 if m.group(3) else 0
+    if year_group:
+        year = int(m.group(year_group)[-4:])
+        drafts.append(Draft(m.start(year_group), m.end(year_group), "date", DateValue(year=year)))
+    return drafts
+
+
+def _year_after_word(m: re.Match[str], _claims: Claims) -> Draft:
+    return Draft(m.start(), m.end(), "date", DateValue(year=int(m.group(1))))
+
+
+def _day_month_after_cue(m: re.Match[str], _claims: Claims) -> Draft | None:
+    return _date(m.start(1), m.end(), None, int(m.group(2)), int(m.group(1)))
+
+
+def _shift_hour(hour: int, period: str | None) -> int:
+    """``7 giờ tối`` is 19:00; ``12 giờ trưa`` stays 12; morning hours are kept."""
+    if not period:
+        return hour
+    period = period.lower()
+    if period in ("chiều", "tối") and hour < 12:
+        return hour + 12
+    if period == "trưa" and hour < 5:
+        return hour + 12
+    if period == "đêm" and 6 <= hour < 12:
+        return hour + 12
+    return hour
+
+
+def _clock_time(m: re.Match[str], _claims: Claims) -> Draft | None:
+    hour = _shift_hour(int(m.group(1)), m.group("period"))
+    minute = int(m.group(2)) if m.group(2) else None
+    return Draft(m.start(), m.end(), "time", TimeValue(hour, minute)) if hour <= 24 else None
+
+
+def _time_in_words(m: re.Match[str], claims: Claims) -> Draft | None:
+    """``7 giờ`` is a time only with minutes, a part of the day or a cue (``lúc 7 giờ``); else a duration."""
+    text = claims.text
+    cue = _TIME_CUE_BEFORE.search(text, max(0, m.start() - 12), m.start()) or _TIME_CUE_AFTER.match(
+        text, m.end()
+    )
+    if not (m.group(2) or m.group("period") or cue):
+        return None
+    hour = _shift_hour(int(m.group(1)), m.group("period"))
+    minute = int(m.group(2)) if m.group(2) else None
+    if hour > 24 or (minute is not None and minute >= 60):
+        return None
+    return Draft(m.start(), m.end(), "time", TimeValue(hour, minute))
+
+
+def _roman_ordinal(m: re.Match[str], _claims: Claims) -> Draft | None:
+    value = roman_to_int(m.group("num"))
+    if value is None:
+        return None
+    unit = "century" if m.group("head").lower().startswith("thế") else None
+    return Draft(m.start(), m.end(), "ordinal", Decimal(value), unit=unit)
+
+
+def _digit_ordinal(m: re.Match[str], claims: Claims) -> Draft:
+    head = m.group("head").lower()
+    value = int(m.group("num"))
+    unit = "century" if head.startswith("thế") else None
+    if head == "thứ" and 2 <= value <= 7 and _is_weekday(claims.text, m.start(), m.end()):
+        unit = "weekday"
+    return Draft(m.start(), m.end(), "ordinal", Decimal(value), unit=unit)
+
+
+def _is_weekday(text: str, start: int, end: int) -> bool:
+    return bool(
+        text[start] == "T"
+        or _WEEKDAY_BEFORE.search(text, max(0, start - 10), start)
+        or _WEEKDAY_AFTER.match(text[end : end + 16])
+    )
+
+
+def _named_code(m: re.Match[str], claims: Claims) -> Draft | None:
+    """``Vành đai 4``, ``Nghị quyết số 44/2024``: the number names the thing, with its head word."""
+    head = _NAMED_HEAD.search(claims.low, max(0, m.start() - 28), m.start())
+    if head is None:
+        return None
+    named = _NAMED_NUMBER.match(claims.text, m.start())
+    if named is None or _QUANTITY_AFTER.match(claims.text, named.end()):
+        return None
+    number = named.group()
+    value: Value = Decimal(number) if number.isdigit() else number
+    return Draft(head.start(), named.end(), "code", value)
 
 
 def _token_around(text: str, i: int) -> tuple[int, int]:
@@ -278,192 +374,49 @@ def _touches_letter(text: str, i: int, step: int) -> bool:
     return text[i].isalpha()
 
 
-def _alnum_codes(text: str, claims: _Claims) -> None:
-    """Tokens mixing letters and digits (``A58``, ``COVID-19``, ``9X``) that are no number with a unit."""
-    seen: set[int] = set()
-    for run_start, run_end in claims.runs:
-        if not (_touches_letter(text, run_start - 1, -1) or _touches_letter(text, run_end, 1)):
-            continue
-        start, end = _token_around(text, run_start)
-        if start in seen:
-            continue
-        seen.add(start)
-        token = text[start:end]
-        if _ATTACHED_UNIT.match(token) or _UNIT_TOKEN.match(token) or _TIME_H.fullmatch(token):
-            continue
-        if token[0] in "-.":
-            start, token = start + 1, token[1:]
-        claims.add(_Cand(start, end, "code", token))
-
-
-def _decades(text: str, claims: _Claims) -> None:
-    if "năm" not in claims.low and "thập" not in claims.low:
-        return
-    for m in _DECADE.finditer(text):
-        digits = m.group(1)
-        year = int(digits)
-        if year % 10:
-            continue
-        if len(digits) == 2:
-            year += 1900
-        claims.add(_Cand(m.start(), m.end(), "decade", Decimal(year)))
-
-
-def _date_cand(start: int, end: int, year: int | None, month: int | None, day: int | None) -> _Cand | None:
-    if month is not None and not 1 <= month <= 12:
+def _alphanumeric_code(m: re.Match[str], claims: Claims) -> Draft | None:
+    """A token mixing letters and digits (``A58``, ``COVID-19``, ``9X``) that is no number with a unit."""
+    text = claims.text
+    if not (_touches_letter(text, m.start() - 1, -1) or _touches_letter(text, m.end(), 1)):
         return None
-    if day is not None and not _valid_day_month(day, month or 1):
+    start, end = _token_around(text, m.start())
+    token = text[start:end]
+    if _ATTACHED_UNIT.match(token) or _UNIT_TOKEN.match(token) or _TIME_H.fullmatch(token):
         return None
-    return _Cand(start, end, "date", DateValue(year=year, month=month, day=day))
+    if token[0] in "-.":
+        start, token = start + 1, token[1:]
+    return Draft(start, end, "code", token)
 
 
-def _add_date(
-    claims: _Claims, start: int, end: int, year: int | None, month: int | None, day: int | None
-) -> None:
-    cand = _date_cand(start, end, year, month, day)
-    if cand is not None:
-        claims.add(cand)
-
-
-def _dates(text: str, claims: _Claims) -> None:
-    low = claims.low
-    if "ngày" in low and "tháng" in low:
-        for m in _DATE_WORDS.finditer(text):
-            year = int(m.group(3) or m.group(4)) if m.group(3) or m.group(4) else None
-            _add_date(claims, m.start(), m.end(), year, int(m.group(2)), int(m.group(1)))
-    if "/" in text:
-        for m in _DATE_SLASH.finditer(text):
-            _add_date(claims, m.start(), m.end(), _year(m.group(3)), int(m.group(2)), int(m.group(1)))
-    if "-" in text or "." in text:
-        for m in _DATE_DASHDOT.finditer(text):
-            _add_date(claims, m.start(), m.end(), int(m.group(4)), int(m.group(3)), int(m.group(1)))
-    if "tháng" in low:
-        _month_dates(text, claims)
-    if "quý" in low:
-        _quarters(text, claims)
-    if "năm" in low or "SN" in text or "sinh" in low:
-        for m in _YEAR.finditer(text):
-            claims.add(_Cand(m.start(), m.end(), "date", DateValue(year=int(m.group(1)))))
-    if "/" in text:
-        for m in _MONTH_YEAR_SLASH.finditer(text):
-            _add_date(claims, m.start(), m.end(), int(m.group(2)), int(m.group(1)), None)
-    if "-" in text or "." in text:
-        for m in _DAY_MONTH_CTX.finditer(text):
-            _add_date(claims, m.start(1), m.end(), None, int(m.group(2)), int(m.group(1)))
-
-
-def _month_dates(text: str, claims: _Claims) -> None:
-    for m in _MONTH_RANGE.finditer(text):
-        low, high = int(m.group(1)), int(m.group(2))
-        if 1 <= low < high <= 12:
-            value = RangeValue(DateValue(month=low), DateValue(month=high))
-            claims.add(_Cand(m.start(), m.end(), "range", value))
-    for m in _MONTH_YEAR.finditer(text):
-        _add_date(claims, m.start(), m.end(), int(m.group(2)), int(m.group(1)), None)
-
-
-def _quarters(text: str, claims: _Claims) -> None:
-    for m in _QUARTER.finditer(text):
-        numeral = m.group(1)
-        quarter = int(numeral) if numeral.isdigit() else roman_to_int(numeral)
-        if quarter is None or not 1 <= quarter <= 4:
-            continue
-        claims.add(_Cand(m.start(), m.end(1), "ordinal", Decimal(quarter), unit="quarter"))
-        year_group = 2 if m.group(2) else 3 if m.group(3) else 0
-        if year_group:
-            year = int(m.group(year_group)[-4:])
-            claims.add(_Cand(m.start(year_group), m.end(year_group), "date", DateValue(year=year)))
-
-
-def _shift_hour(hour: int, period: str | None) -> int:
-    """``7 giờ tối`` is 19:00; ``12 giờ trưa`` stays 12; morning hours are kept."""
-    if not period:
-        return hour
-    period = period.lower()
-    if period in ("chiều", "tối") and hour < 12:
-        return hour + 12
-    if period == "trưa" and hour < 5:
-        return hour + 12
-    if period == "đêm" and 6 <= hour < 12:
-        return hour + 12
-    return hour
-
-
-def _times(text: str, claims: _Claims) -> None:
-    patterns = ((_TIME_COLON,) if ":" in text else ()) + ((_TIME_H,) if _DIGIT_H.search(text) else ())
-    for pattern in patterns:
-        for m in pattern.finditer(text):
-            hour = _shift_hour(int(m.group(1)), m.group("period"))
-            minute = int(m.group(2)) if m.group(2) else None
-            if hour <= 24:
-                claims.add(_Cand(m.start(), m.end(), "time", TimeValue(hour, minute)))
-    if "giờ" not in claims.low:
-        return
-    for m in _TIME_GIO.finditer(text):
-        cue = _TIME_CUE.search(text, max(0, m.start() - 12), m.start()) or _TIME_CUE_AFTER.match(
-            text, m.end()
-        )
-        if not (m.group(2) or m.group("period") or cue):
-            continue
-        hour = _shift_hour(int(m.group(1)), m.group("period"))
-        minute = int(m.group(2)) if m.group(2) else None
-        if hour <= 24 and (minute is None or minute < 60):
-            claims.add(_Cand(m.start(), m.end(), "time", TimeValue(hour, minute)))
-
-
-def _romans(text: str, claims: _Claims) -> None:
-    if not _ROMAN_GATE.search(text):
-        return
-    for m in _ROMAN_HEAD.finditer(text):
-        value = roman_to_int(m.group("num"))
-        if value is not None:
-            unit = "century" if m.group("head").lower().startswith("thế") else None
-            claims.add(_Cand(m.start(), m.end(), "ordinal", Decimal(value), unit=unit))
-
-
-def _ordinals(text: str, claims: _Claims) -> None:
-    if not any(head in claims.low for head in _ORDINAL_HEADS):
-        return
-    for m in _ORDINAL.finditer(text):
-        head = m.group("head").lower()
-        value = int(m.group("num"))
-        unit = "century" if head.startswith("thế") else None
-        if head == "thứ" and 2 <= value <= 7 and _is_weekday(text, m.start(), m.end()):
-            unit = "weekday"
-        claims.add(_Cand(m.start(), m.end(), "ordinal", Decimal(value), unit=unit))
-
-
-def _is_weekday(text: str, start: int, end: int) -> bool:
-    return bool(
-        text[start] == "T"
-        or _WEEKDAY_BEFORE.search(text, max(0, start - 10), start)
-        or _WEEKDAY_AFTER.match(text[end : end + 16])
+def _slash(m: re.Match[str], claims: Claims) -> Draft:
+    """``a/b``: a ratio, or a day/month when the numbers and the words around say so."""
+    text = claims.text
+    a, b = int(m.group(1)), int(m.group(2))
+    ratio = RatioValue(Decimal(a), Decimal(b))
+    is_date = len(m.group(1)) <= 2 and len(m.group(2)) <= 2 and _valid_day_month(a, b)
+    if not is_date:
+        return Draft(m.start(), m.end(), "ratio", ratio)
+    date = DateValue(month=b, day=a)
+    cue = _DATE_CUE_BEFORE.search(text, max(0, m.start() - 14), m.start()) or _DATE_CUE_AFTER.match(
+        text, m.end()
     )
+    if cue:
+        return Draft(m.start(), m.end(), "date", date)
+    if a > b:
+        return Draft(m.start(), m.end(), "date", date, alternatives=(ratio,))
+    return Draft(m.start(), m.end(), "ratio", ratio, alternatives=(date,))
 
 
-def _named_codes(text: str, claims: _Claims) -> None:
-    for run_start, _ in claims.runs:
-        head = _NAMED_HEAD.search(claims.low, max(0, run_start - 28), run_start)
-        if head is None:
-            continue
-        m = _NAMED_NUM.match(text, run_start)
-        if m is None or _QUANTITY_AFTER.match(text, m.end()):
-            continue
-        num = m.group()
-        value: Value = Decimal(num) if num.isdigit() else num
-        if not claims.free(head.start(), m.end()):
-            continue
-        claims.add(_Cand(head.start(), m.end(), "code", value))
+def _month_alone(m: re.Match[str], claims: Claims) -> Draft | None:
+    """``tháng 3`` is March, but ``tháng 2 lần`` (twice a month) is no date."""
+    words = _NEXT_WORDS.match(claims.text, m.end())
+    if words and words.group(1).lower() in ("lần", "tuổi", "người", "ngày"):
+        return None
+    return _date(m.start(), m.end(), None, int(m.group(1)), None)
 
 
-_QUANTITY_AFTER = re.compile(rf"\s*(?:%|(?:{_SCALE}|{_UNIT_RE}|phần trăm){_NB})", _I)
-
-
-def _follows_quantity(after: str) -> bool:
-    if _QUANTITY_AFTER.match(after):
-        return True
-    words = _NEXT_WORDS.match(after)
-    return bool(words and _counter(words) is not None)
+def _day_alone(m: re.Match[str], _claims: Claims) -> Draft | None:
+    return _date(m.start(), m.end(), None, None, int(m.group(1)))
 
 
 def _counter(words: re.Match[str]) -> str | None:
@@ -471,65 +424,6 @@ def _counter(words: re.Match[str]) -> str | None:
     if second and f"{first} {second}".lower() in COUNTERS:
         return f"{first} {second}".lower()
     return first.lower() if first.lower() in COUNTERS else None
-
-
-def _slashes(text: str, claims: _Claims) -> None:
-    if "/" not in text:
-        return
-    for m in _SLASH.finditer(text):
-        if not claims.free(m.start(), m.end()):
-            continue
-        a, b = int(m.group(1)), int(m.group(2))
-        ratio = RatioValue(Decimal(a), Decimal(b))
-        is_date = len(m.group(1)) <= 2 and len(m.group(2)) <= 2 and _valid_day_month(a, b)
-        if not is_date:
-            claims.add(_Cand(m.start(), m.end(), "ratio", ratio))
-            continue
-        date = DateValue(month=b, day=a)
-        cue = _DATE_CUE_BEFORE.search(text, max(0, m.start() - 14), m.start()) or _DATE_CUE_AFTER.match(
-            text, m.end()
-        )
-        if cue:
-            claims.add(_Cand(m.start(), m.end(), "date", date))
-        elif a > b:
-            claims.add(_Cand(m.start(), m.end(), "date", date, alternatives=(ratio,)))
-        else:
-            claims.add(_Cand(m.start(), m.end(), "ratio", ratio, alternatives=(date,)))
-
-
-def _months_days(text: str, claims: _Claims) -> None:
-    if "tháng" in claims.low:
-        for m in _MONTH.finditer(text):
-            if not _follows_counter_only(text, m.end()):
-                _add_date(claims, m.start(), m.end(), None, int(m.group(1)), None)
-    if "ngày" not in claims.low:
-        return
-    for m in _DAY.finditer(text):
-        _add_date(claims, m.start(), m.end(), None, None, int(m.group(1)))
-
-
-def _follows_counter_only(text: str, end: int) -> bool:
-    """``tháng 3 năm`` has no year digits: still a month; ``tháng 2 lần`` is no date."""
-    words = _NEXT_WORDS.match(text, end)
-    return bool(words and words.group(1).lower() in ("lần", "tuổi", "người", "ngày"))
-
-
-def _numbers(text: str, claims: _Claims) -> None:
-    for run_start, run_end in claims.runs:
-        if not claims.free(run_start, run_end):
-            continue
-        m = _DIGIT_RUN.match(text, run_start)
-        start = run_start
-        before = text[start - 1] if start else " "
-        if before.isalnum() or before in ".,/" or not claims.free(start, m.end()):
-            continue
-        if before == "-" and start >= 2 and text[start - 2].isalpha():
-            continue
-        prefix = _NUMBER_PREFIX.search(text, max(0, start - 8), start)
-        tail = _NUMBER_TAIL.match(text, m.end())
-        cand = _number_cand(text, m, prefix, tail)
-        if cand is not None:
-            claims.add(cand)
 
 
 def _minus_is_sign(text: str, at: int) -> bool:
@@ -542,26 +436,37 @@ def _minus_is_sign(text: str, at: int) -> bool:
     return word.isalpha() and word.islower()
 
 
-def _number_cand(
-    text: str, num: re.Match[str], prefix: re.Match[str] | None, tail: re.Match[str]
-) -> _Cand | None:
-    """A quantity from its numeral, the sign or currency before it and the scale/percent/unit after it."""
-    pre = prefix.group("pre") if prefix else None
-    neg = prefix.group("neg") if prefix else None
+def _quantity(m: re.Match[str], claims: Claims) -> Draft | None:
+    """A digit run with what belongs to it: sign or currency before, scale, percent or unit after."""
+    text, start = claims.text, m.start()
+    before = text[start - 1] if start else " "
+    if before.isalnum() or before in ".,/" or not claims.free(start, m.end()):
+        return None
+    if before == "-" and start >= 2 and text[start - 2].isalpha():
+        return None
+    prefix = _NUMBER_PREFIX.search(text, max(0, start - 8), start)
+    return _quantity_draft(text, m, prefix, _NUMBER_TAIL.match(text, m.end()))
+
+
+def _quantity_draft(
+    text: str, numeral: re.Match[str], prefix: re.Match[str] | None, tail: re.Match[str]
+) -> Draft | None:
+    sign_or_currency = prefix.group("pre") if prefix else None
+    negative = prefix.group("neg") if prefix else None
     scales = tail.group("scales").split()
-    parsed = parse_numeral(num.group(), before_scale=bool(scales))
+    parsed = parse_numeral(numeral.group(), before_scale=bool(scales))
     if parsed is None:
-        if pre or neg or scales or tail.group("pct") or tail.group("unit"):
+        if sign_or_currency or negative or scales or tail.group("pct") or tail.group("unit"):
             return None
-        return _Cand(num.start(), num.end(), "code", num.group())
-    base, base_alts = parsed
-    start = num.start()
-    if neg and (neg[0] not in "-−" or _minus_is_sign(text, prefix.start("neg"))):
-        base, base_alts = -base, tuple(-a for a in base_alts)
+        return Draft(numeral.start(), numeral.end(), "code", numeral.group())
+    base, base_alternatives = parsed
+    start = numeral.start()
+    if negative and (negative[0] not in "-−" or _minus_is_sign(text, prefix.start("neg"))):
+        base, base_alternatives = -base, tuple(-a for a in base_alternatives)
         start = prefix.start("neg")
     unit = None
-    if pre:
-        unit, start = prefix_unit(pre), prefix.start("pre")
+    if sign_or_currency:
+        unit, start = prefix_unit(sign_or_currency), prefix.start("pre")
     scale = Decimal(1)
     for word in scales:
         scale *= SCALES[word.lower()]
@@ -578,29 +483,236 @@ def _number_cand(
     if unit is None and kind == "number":
         words = _NEXT_WORDS.match(text, end)
         unit = _counter(words) if words else None
-    return _Cand(
+    return Draft(
         start,
         end,
         kind,
         base * scale,
         unit=unit,
-        alternatives=tuple(a * scale for a in base_alts),
+        alternatives=tuple(a * scale for a in base_alternatives),
         base=base,
         scale=scale if scales else None,
-        base_alts=base_alts,
+        base_alternatives=base_alternatives,
     )
+
+
+def _has_cue(*cues: str) -> Callable[[Claims], bool]:
+    """A gate: the rule runs only when one of ``cues`` occurs in the lower-cased text."""
+    return lambda claims: any(cue in claims.low for cue in cues)
+
+
+def _has_char(*chars: str) -> Callable[[Claims], bool]:
+    return lambda claims: any(c in claims.text for c in chars)
+
+
+def _digit_runs(claims: Claims) -> list[re.Match[str]]:
+    return list(_DIGIT_RUN.finditer(claims.text))
+
+
+# Why this order:
+# 1. plates, phones, document numbers, chainages: their digits would otherwise read as dates and amounts
+#    (``29A-123.45`` is no date, ``0912 345 678`` no amount, ``15/2024/NĐ-CP`` no ratio);
+# 2. decades before dates (``những năm 90`` holds ``năm``); full dates before partial ones (``ngày 10 tháng 6
+#    năm 2024`` before ``tháng 6``); quarters before years (``quý II/2024``);
+# 3. times before quantities (``10h30``, ``7 giờ tối``);
+# 4. ordinals and named codes before quantities (``lần thứ 3``, ``Vành đai 4``);
+# 5. letters-and-digits codes before slashes and quantities (``COVID-19``, ``A58``);
+# 6. slashes (ratio or day/month) before the loose ``tháng 3`` / ``ngày 5`` and before quantities;
+# 7. quantities last: whatever digit run is still free is an amount, count, percent or measure.
+DIGIT_RULES: tuple[Rule, ...] = (
+    Rule(
+        "plate",
+        _plate,
+        (Example("Xe biển số 29A-123.45 bị giữ.", "29A-123.45", "29A-123.45"),),
+        _PLATE,
+        gate=lambda c: _LONG_RUN.search(c.text) is not None and ("-" in c.text or "–" in c.text),
+    ),
+    Rule(
+        "phone",
+        _phone,
+        (Example("Gọi 0912 345 678 để hỏi.", "0912 345 678", "0912345678"),),
+        _PHONE,
+        gate=lambda c: _LONG_RUN.search(c.text) is not None,
+    ),
+    Rule(
+        "document number",
+        _whole_code,
+        (Example("Theo Nghị định 15/2024/NĐ-CP của Chính phủ.", "15/2024/NĐ-CP", "15/2024/NĐ-CP"),),
+        _DOC_CODE,
+        gate=_has_char("/"),
+    ),
+    Rule(
+        "chainage",
+        _chainage,
+        (Example("Tại Km15+200 quốc lộ 1.", "Km15+200", "Km15+200"),),
+        _CHAINAGE,
+        gate=lambda c: "+" in c.text and "km" in c.low,
+    ),
+    Rule(
+        "decade",
+        _decade,
+        (Example("Vào những năm 90, kinh tế tăng.", "những năm 90", "1990"),),
+        _DECADE,
+        gate=_has_cue("năm", "thập"),
+    ),
+    Rule(
+        "date in words",
+        _date_in_words,
+        (Example("Ngày 10 tháng 6 năm 2024, hội nghị khai mạc.", "Ngày 10 tháng 6 năm 2024", "2024-06-10"),),
+        _DATE_WORDS,
+        gate=lambda c: "ngày" in c.low and "tháng" in c.low,
+    ),
+    Rule(
+        "day/month/year",
+        _date_slash,
+        (Example("Hạn chót là 11/6/2024.", "11/6/2024", "2024-06-11"),),
+        _DATE_SLASH,
+        gate=_has_char("/"),
+    ),
+    Rule(
+        "day-month-year",
+        _date_dash_dot,
+        (Example("Ký ngày 11-06-2024 tại Hà Nội.", "11-06-2024", "2024-06-11"),),
+        _DATE_DASHDOT,
+        gate=_has_char("-", "."),
+    ),
+    Rule(
+        "month range",
+        _month_range,
+        (Example("Mùa mưa từ tháng 5-10.", "tháng 5-10", "--05..--10"),),
+        _MONTH_RANGE,
+        gate=_has_cue("tháng"),
+    ),
+    Rule(
+        "month and year",
+        _month_year,
+        (Example("Từ tháng 11/2024 sẽ áp dụng.", "tháng 11/2024", "2024-11"),),
+        _MONTH_YEAR,
+        gate=_has_cue("tháng"),
+    ),
+    Rule(
+        "quarter",
+        _quarter,
+        (
+            Example("Trong quý II/2024 doanh thu tăng.", "quý II", "2"),
+            Example("Trong quý II/2024 doanh thu tăng.", "2024", "2024"),
+        ),
+        _QUARTER,
+        gate=_has_cue("quý"),
+    ),
+    Rule(
+        "year",
+        _year_after_word,
+        (Example("Kế hoạch năm 2024 đã xong.", "năm 2024", "2024"),),
+        _YEAR,
+        gate=lambda c: "năm" in c.low or "SN" in c.text or "sinh" in c.low,
+    ),
+    Rule(
+        "month/year",
+        _month_year,
+        (Example("Giá trong 6/2024 giảm.", "6/2024", "2024-06"),),
+        _MONTH_YEAR_SLASH,
+        gate=_has_char("/"),
+    ),
+    Rule(
+        "day-month after a cue",
+        _day_month_after_cue,
+        (Example("Sáng 10-6, đoàn đến nơi.", "10-6", "--06-10"),),
+        _DAY_MONTH_AFTER_CUE,
+        gate=_has_char("-", "."),
+    ),
+    Rule(
+        "clock time",
+        _clock_time,
+        (Example("Lúc 10:41 sáng nay.", "10:41 sáng", "10:41"),),
+        _TIME_COLON,
+        gate=_has_char(":"),
+    ),
+    Rule(
+        "hour with h",
+        _clock_time,
+        (Example("Khai mạc lúc 18h30.", "18h30", "18:30"),),
+        _TIME_H,
+        gate=lambda c: _DIGIT_H.search(c.text) is not None,
+    ),
+    Rule(
+        "time in words",
+        _time_in_words,
+        (Example("Họp lúc 7 giờ tối.", "7 giờ tối", "19h"),),
+        _TIME_GIO,
+        gate=_has_cue("giờ"),
+    ),
+    Rule(
+        "Roman ordinal",
+        _roman_ordinal,
+        (Example("Đại hội lần thứ XVIII của Đảng.", "thứ XVIII", "18"),),
+        _ROMAN_AFTER_HEAD,
+        gate=lambda c: _ROMAN_GATE.search(c.text) is not None,
+    ),
+    Rule(
+        "ordinal",
+        _digit_ordinal,
+        (Example("Đây là lần thứ 3 tổ chức.", "thứ 3", "3"),),
+        _ORDINAL,
+        gate=_has_cue(*ORDINAL_HEADS),
+    ),
+    Rule(
+        "named code",
+        _named_code,
+        (Example("Dự án Vành đai 4 khởi công.", "Vành đai 4", "4"),),
+        find=_digit_runs,
+    ),
+    Rule(
+        "letters and digits",
+        _alphanumeric_code,
+        (Example("Dịch COVID-19 đã qua.", "COVID-19", "COVID-19"),),
+        find=_digit_runs,
+    ),
+    Rule(
+        "slash",
+        _slash,
+        (Example("Có 18/18 huyện đạt chuẩn.", "18/18", "18/18"),),
+        _SLASH,
+        gate=_has_char("/"),
+    ),
+    Rule(
+        "month alone",
+        _month_alone,
+        (Example("Trong tháng 6 có mưa.", "tháng 6", "--06"),),
+        _MONTH,
+        gate=_has_cue("tháng"),
+    ),
+    Rule(
+        "day alone",
+        _day_alone,
+        (Example("Đến ngày 15, công việc xong.", "ngày 15", "----15"),),
+        _DAY,
+        gate=_has_cue("ngày"),
+    ),
+    Rule(
+        "quantity",
+        _quantity,
+        (
+            Example("Tổng giá trị đạt 32.439,8 tỷ đồng.", "32.439,8 tỷ đồng", "32439800000000.0"),
+            Example("Tăng 5,5% so với cùng kỳ.", "5,5%", "5.5"),
+        ),
+        find=_digit_runs,
+    ),
+)
+# Read alone when the text has no digit at all (``khóa XV``).
+_ROMAN_RULES = tuple(rule for rule in DIGIT_RULES if rule.name == "Roman ordinal")
 
 
 # --- ranges ---------------------------------------------------------------------------------------
 
 
-def _merge_ranges(text: str, cands: list[_Cand]) -> list[_Cand]:
-    out: list[_Cand] = []
+def _merge_ranges(text: str, drafts: list[Draft]) -> list[Draft]:
+    out: list[Draft] = []
     i = 0
-    while i < len(cands):
-        a = cands[i]
-        if i + 1 < len(cands):
-            b = cands[i + 1]
+    while i < len(drafts):
+        a = drafts[i]
+        if i + 1 < len(drafts):
+            b = drafts[i + 1]
             if _RANGE_GAP.fullmatch(text, a.end, b.start):
                 merged = _range_of(a, b)
                 if merged is not None:
@@ -612,7 +724,7 @@ def _merge_ranges(text: str, cands: list[_Cand]) -> list[_Cand]:
     return out
 
 
-def _range_of(a: _Cand, b: _Cand) -> _Cand | None:
+def _range_of(a: Draft, b: Draft) -> Draft | None:
     """One range mention from two neighbours, or None when they are no range (``2-1`` is a score)."""
     low, high = a.value, b.value
     unit = b.unit
@@ -640,10 +752,10 @@ def _range_of(a: _Cand, b: _Cand) -> _Cand | None:
         return None
     if not _ordered(low, high):
         return None
-    return _Cand(a.start, b.end, "range", RangeValue(low, high), unit=unit)
+    return Draft(a.start, b.end, "range", RangeValue(low, high), unit=unit, rule="range")
 
 
-def _day_then_year(low: Value, high: Value, b: _Cand) -> bool:
+def _day_then_year(low: Value, high: Value, b: Draft) -> bool:
     """``13-7 - 2018`` (a date with damaged spacing) is no range from 7 to 2018."""
     return isinstance(high, Decimal) and b.scale is None and 1000 <= high <= 2999 and abs(low) < 100
 
@@ -662,8 +774,11 @@ def _ordered(low: Value, high: Value) -> bool:
     if isinstance(low, Decimal) and isinstance(high, Decimal):
         return low < high
     if isinstance(low, DateValue) and isinstance(high, DateValue):
-        key = lambda d: (d.year or 0, d.month or 0, d.day or 0)  # noqa: E731
-        return key(low) < key(high)
+        return (low.year or 0, low.month or 0, low.day or 0) < (
+            high.year or 0,
+            high.month or 0,
+            high.day or 0,
+        )
     if isinstance(low, TimeValue) and isinstance(high, TimeValue):
         return (low.hour, low.minute or 0) < (high.hour, high.minute or 0)
     return False
@@ -675,7 +790,7 @@ def _ordered(low: Value, high: Value) -> bool:
 def _words_value(words: list[str]) -> int | None:
     """The value of a run of number words (``hai mươi mốt`` = 21, ``một trăm linh năm`` = 105)."""
     total, chunk, pending, after_ten = 0, 0, None, False
-    last_scale = False
+    last_was_scale = False
     for w in words:
         if w in DIGIT_WORDS:
             if pending is not None:
@@ -683,7 +798,7 @@ def _words_value(words: list[str]) -> int | None:
             if w in ("mốt", "lăm", "nhăm", "tư") and not after_ten:
                 return None
             pending = DIGIT_WORDS[w]
-            last_scale = False
+            last_was_scale = False
         elif w == "mười":
             if pending is not None:
                 return None
@@ -702,11 +817,11 @@ def _words_value(words: list[str]) -> int | None:
             continue
         elif w in SCALES and w != "tá":
             group = chunk + (pending or 0)
-            if group == 0 and last_scale:
+            if group == 0 and last_was_scale:
                 total *= int(SCALES[w])
             else:
                 total += (group or 1) * int(SCALES[w])
-            chunk, pending, last_scale = 0, None, True
+            chunk, pending, last_was_scale = 0, None, True
             after_ten = False
             continue
         else:
@@ -715,7 +830,7 @@ def _words_value(words: list[str]) -> int | None:
     return total + chunk + (pending or 0)
 
 
-def _split_words(raw: str) -> list[str]:
+def _cut_word_run(raw: str) -> list[str]:
     """Cut a run at the first ``năm`` that cannot be "five" (``hai mươi năm`` is "twenty years")."""
     words = raw.lower().split()
     for i, w in enumerate(words):
@@ -726,95 +841,93 @@ def _split_words(raw: str) -> list[str]:
     return words
 
 
-def _number_words(text: str, claims: _Claims) -> None:
-    low = claims.low if len(claims.low) == len(text) else text
-    for m in _WORD_SEQ.finditer(low):
-        if m.start() and low[m.start() - 1].isalnum():
-            continue
-        words = _split_words(m.group())
-        if not words:
-            continue
-        end = m.start() + len(" ".join(words)) if len(words) < len(m.group().split()) else m.end()
-        end = _span_end(text, m.start(), len(words))
-        cand = _word_cand(text, m.start(), end, words)
-        if cand is not None:
-            claims.add(cand)
-
-
-def _span_end(text: str, start: int, n_words: int) -> int:
+def _end_of_words(text: str, start: int, n_words: int) -> tuple[int, int]:
+    """Where the first ``n_words`` words from ``start`` end, and where the punctuation glued to the last one
+    ends (``một nửa,``): the mention stops before it, the look at the next word starts after it."""
     pos = start
     for i in range(n_words):
         if i:
             while text[pos].isspace():
                 pos += 1
-        while pos < len(text) and not text[pos].isspace():
+        while pos < len(text) and text[pos].isalnum():
             pos += 1
-    return pos
+    glued = pos
+    while glued < len(text) and not text[glued].isspace():
+        glued += 1
+    return pos, glued
 
 
-def _word_cand(text: str, start: int, end: int, words: list[str]) -> _Cand | None:
+def _number_words(m: re.Match[str], claims: Claims) -> Draft | None:
+    """A run of number words used as a number: before a counter or a unit, never a fixed phrase."""
+    text, start = claims.text, m.start()
+    if start and m.string[start - 1].isalnum():
+        return None
+    words = _cut_word_run(m.group())
+    if not words:
+        return None
+    end, after_glued = _end_of_words(text, start, len(words))
     if (
-        _WORD_BLOCK_BEFORE.search(text, max(0, start - 8), start)
+        _NO_NUMBER_WORD_AFTER.search(text, max(0, start - 8), start)
         or text[max(0, start - 3) : start].strip()[-1:].isdigit()
     ):
         return None
     if words == ["một", "nửa"]:
-        return _Cand(start, end, "number", Decimal("0.5"), soft=True)
+        return Draft(start, end, "number", Decimal("0.5"), soft=True)
     value = _words_value(words)
     if value is None or (len(words) == 1 and words[0] in ("một", "lẻ", "linh", "mươi")):
         return None
-    if words[0] == "một" and len(words) > 1 and words[1] in _FIXED_AFTER_MOT:
+    if words[0] == "một" and len(words) > 1 and words[1] in AFTER_MOT_NO_NUMBER:
         return None
     if words[-1] in SCALES and len(words) == 1:
         return None
-    next_words = _NEXT_WORDS.match(text, end)
+    next_words = _NEXT_WORDS.match(text, after_glued)
     counter = _counter(next_words) if next_words else None
-    unit_m = _WORD_UNIT.match(text, end)
-    if len(words) == 1 and words[0] in _AMBIGUOUS_WORDS and counter is None and unit_m is None:
+    unit_match = _WORD_UNIT.match(text, after_glued)
+    if len(words) == 1 and words[0] in AMBIGUOUS_NUMBER_WORDS and counter is None and unit_match is None:
         return None
-    if next_words is None and unit_m is None:
+    if next_words is None and unit_match is None:
         return None
     unit = counter
-    if unit_m is not None:
-        unit = vi_unit(unit_m.group())
-        end = unit_m.end()
-    return _Cand(start, end, "number", Decimal(value), unit=unit, soft=True)
+    if unit_match is not None:
+        unit = vi_unit(unit_match.group())
+        end = unit_match.end()
+    return Draft(start, end, "number", Decimal(value), unit=unit, soft=True)
+
+
+# Number words run after the digit rules and ranges, on the characters still free.
+WORD_RULES: tuple[Rule, ...] = (
+    Rule(
+        "number words",
+        _number_words,
+        (
+            Example("Có hai mươi mốt người đến.", "hai mươi mốt", "21"),
+            Example("Chia làm một nửa.", "một nửa", "0.5"),
+        ),
+        _WORD_RUN,
+        gate=lambda c: _HAS_NUMBER_WORD.search(c.low) is not None,
+        over_lower=True,
+    ),
+)
 
 
 # --- entry point ----------------------------------------------------------------------------------
 
-_DIGIT_PASSES = (
-    _codes,
-    _doc_codes,
-    _decades,
-    _dates,
-    _times,
-    _romans,
-    _ordinals,
-    _named_codes,
-    _alnum_codes,
-    _slashes,
-    _months_days,
-    _numbers,
-)
+
+def vi_drafts(text: str) -> list[Draft]:
+    """The drafts of :func:`extract_vi` (with the rule that made each): the rule examples test this."""
+    if not text:
+        return []
+    claims = Claims(text)
+    run_rules(DIGIT_RULES if claims.has_digit else _ROMAN_RULES, claims)
+    drafts = _merge_ranges(text, sorted(claims.drafts, key=lambda d: d.start))
+    word_claims = Claims(text)
+    for draft in drafts:
+        word_claims.add(draft)
+    run_rules(WORD_RULES, word_claims)
+    return sorted(word_claims.drafts, key=lambda d: d.start)
 
 
 @on_nfc
 def extract_vi(text: str) -> list[Mention]:
     """Every number mention in ``text``: sorted by start, non-overlapping, offsets into ``text``."""
-    if not text:
-        return []
-    claims = _Claims(text)
-    if _HAS_DIGIT.search(text):
-        for run_pass in _DIGIT_PASSES:
-            run_pass(text, claims)
-    else:
-        _romans(text, claims)
-    cands = _merge_ranges(text, sorted(claims.cands, key=lambda c: c.start))
-    if _HAS_WORD.search(claims.low):
-        word_claims = _Claims(text)
-        for c in cands:
-            word_claims.add(c)
-        _number_words(text, word_claims)
-        cands = sorted(word_claims.cands, key=lambda c: c.start)
-    return [mention_from(text, c) for c in cands]
+    return [draft.mention(text) for draft in vi_drafts(text)]

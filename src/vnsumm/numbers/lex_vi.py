@@ -1,0 +1,100 @@
+"""Vocabulary of Vietnamese numbers (spaCy's ``lang/<code>/lex_attrs.py`` is the model; units: :mod:`.units`).
+
+Kept apart from the extractor so the tables can be read (and extended) without reading regexes.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+# Scale words multiply the numeral before them; they stack (``nghìn tỷ`` = 1e12, ``tỉ tỉ`` = 1e18).
+SCALES: dict[str, Decimal] = {
+    "nghìn": Decimal(1000),
+    "ngàn": Decimal(1000),
+    "vạn": Decimal(10000),
+    "triệu": Decimal(10**6),
+    "tỷ": Decimal(10**9),
+    "tỉ": Decimal(10**9),
+    "tá": Decimal(12),
+}
+
+# Counter nouns: recorded as the unit of a bare count (``3 triệu lượt``) but not part of the mention's text.
+COUNTERS: frozenset[str] = frozenset(
+    w.strip()
+    for w in """
+    lượt, hộ, người, xã, huyện, tỉnh, thành phố, quận, phường, tháng, năm, ngày, tuần, giờ, tiếng, phút,
+    giây, thập niên, thập kỷ, thập kỉ, thế kỷ, thế kỉ, lần, chiếc, con, cái, căn, ngôi, tòa, toà, nhà,
+    học sinh, sinh viên, trẻ em, lao động, du khách, khách, bệnh nhân, ca, trường hợp, vụ, đơn vị,
+    doanh nghiệp, công ty, dự án, tuổi, loại, điều, câu, bài, cuốn, quyển, trang, chai, cây, quả, tấm,
+    bức, đứa, em, cán bộ, đảng viên, hội viên, gia đình, thôn, bản, làng, xe, tàu, máy bay, chuyến,
+    phòng, giường, ngày công, điểm, bước, nước, quốc gia, thành viên, đối tượng, nhân viên, công nhân,
+    nông dân, ngư dân, phụ nữ, cô, cậu, chú, anh, chị, ông, bà, vị, nhóm, đội, trận, bàn thắng, bàn,
+    thế hệ, cuộc, chữ, từ, dòng, mẫu, lô, hecta, bao, túi, gói, hộp, thùng, viên, liều, mũi, tập, phần,
+    chương, kỳ, khóa, lớp, trường, bệnh viện, giai đoạn, đêm, buổi, mùa, ván, hiệp, vòng, hạng, bậc, cấp,
+    tầng, sản phẩm, mặt hàng, công trình, tuyến, km, lĩnh vực, dân tộc, địa phương, quốc gia, thành viên
+""".split(",")
+)
+
+# Vietnamese number words. ``năm`` and ``ba`` are also "year" and "father": the extractor only takes them
+# before a counter noun.
+DIGIT_WORDS: dict[str, int] = {
+    "không": 0,
+    "một": 1,
+    "mốt": 1,
+    "hai": 2,
+    "ba": 3,
+    "bốn": 4,
+    "tư": 4,
+    "năm": 5,
+    "lăm": 5,
+    "nhăm": 5,
+    "sáu": 6,
+    "bảy": 7,
+    "bẩy": 7,
+    "tám": 8,
+    "chín": 9,
+}
+TEN_WORDS: frozenset[str] = frozenset({"mười", "mươi"})
+HUNDRED_WORDS: frozenset[str] = frozenset({"trăm"})
+FILLER_WORDS: frozenset[str] = frozenset({"linh", "lẻ"})
+
+# The spelled-out number words a run of them may contain (``hai mươi mốt``, ``một trăm linh năm``).
+NUMBER_WORDS: tuple[str, ...] = tuple(
+    sorted(
+        {*DIGIT_WORDS, *TEN_WORDS, *HUNDRED_WORDS, *FILLER_WORDS, "nghìn", "ngàn", "triệu", "tỷ", "tỉ", "nửa"}
+        - {"không"}
+    )
+)
+# Alone, these are more often "year", "father", "fourth"... than numbers: taken only before a counter or unit.
+AMBIGUOUS_NUMBER_WORDS: frozenset[str] = frozenset(
+    {"năm", "ba", "tư", "sáu", "bảy", "bẩy", "tám", "chín", "trăm"}
+)
+# A number word after these is part of a fixed phrase (``thứ hai`` Monday, ``hàng trăm`` hundreds of).
+BEFORE_NO_NUMBER_WORD: tuple[str, ...] = (
+    "thứ", "hàng", "hằng", "vài", "mấy", "mỗi", "cuối", "đầu", "giữa", "những", "các", "cả", "của", "tháng",
+    "phân",
+)  # fmt: skip
+# ``một`` before these is an article or a fixed phrase (``một số`` some, ``một chút`` a little).
+AFTER_MOT_NO_NUMBER: frozenset[str] = frozenset(
+    {"số", "cách", "chút", "vài", "mình", "khi", "lúc", "ít", "chiều", "thời", "phần"}
+)
+# A scale word followed by these is another word (``tỷ lệ`` rate, ``triệu phú`` millionaire).
+AFTER_SCALE_NO_SCALE: tuple[str, ...] = ("lệ", "số", "chứng", "tập", "phú", "hồi")
+# Parts of the day that shift an hour (``7 giờ tối`` is 19:00).
+DAY_PERIODS: tuple[str, ...] = ("sáng", "trưa", "chiều", "tối", "đêm", "khuya")
+# Words that introduce a decade (``những năm 90``, ``thập niên 1990``).
+DECADE_HEADS: tuple[str, ...] = ("những năm", "thập niên", "thập kỷ", "thập kỉ")
+# Words a Roman numeral follows as an ordinal (``khóa XV``, ``thế kỷ XXI``, ``quân khu IV``).
+ROMAN_HEADS: tuple[str, ...] = (
+    "thứ", "khóa", "khoá", "đại hội", "kỳ", "kì", "thế kỷ", "thế kỉ", "phần", "tập", "chương",
+    "hội nghị trung ương", "trung ương", "giai đoạn", "cấp", "hạng", "nhóm", "loại", "vùng", "quân khu",
+)  # fmt: skip
+# Words a digit ordinal follows (``thứ 7``, ``thế kỷ 21``, ``mùa 3``).
+ORDINAL_HEADS: tuple[str, ...] = ("thứ", "thế kỷ", "thế kỉ", "phần", "tập", "mùa")
+# Names a number identifies rather than counts (``Vành đai 4``, ``Nghị quyết số 44``, ``phòng 302``).
+NAMED_HEADS: tuple[str, ...] = (
+    "vành đai", "quốc lộ", "tỉnh lộ", "đường tỉnh", "cao tốc", "nghị quyết", "nghị định", "quyết định",
+    "thông tư", "chỉ thị", "công văn", "kết luận", "kế hoạch", "điều", "khoản", "phường", "quận",
+    "tổ dân phố", "khu phố", "thôn", "xóm", "ấp", "phòng", "tầng", "cổng", "tuyến", "hội nghị trung ương",
+    "ql", "tl",
+)  # fmt: skip

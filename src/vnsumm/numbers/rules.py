@@ -1,0 +1,154 @@
+"""The skeleton both extractors share: a draft mention, the claims on characters, and ordered rule tables.
+
+An extractor is a table of :class:`Rule` rows run in order. Each rule finds matches (a compiled pattern, or a
+finder of its own), builds drafts from them, and a draft is kept only when none of its characters is claimed
+yet: the order of the table is the priority of the rules (``COVID-19`` is a code before ``19`` can be a
+number). Every rule carries examples; the test suite runs them all (``tests/test_numbers_rules.py``), so a
+new rule comes with its proof.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import cached_property
+
+from .mention import Mention, Value
+
+__all__ = ["Claims", "Draft", "Example", "Rule", "run_rules"]
+
+_DIGIT_RUN = re.compile(r"[0-9]+(?:[.,][0-9]+)*")
+_WORD = re.compile(r"[A-Za-z]+")
+_WORD_LOWER = re.compile(r"[a-z]+")
+
+
+@dataclass
+class Draft:
+    """A mention before it is final, with what the joining of ranges and ratios needs to know."""
+
+    start: int
+    end: int
+    kind: str
+    value: Value
+    unit: str | None = None
+    soft: bool = False
+    alternatives: tuple[Value, ...] = ()
+    # Written with the other language's digit separators (``32.439,8`` in English text).
+    foreign: bool = False
+    # The numeral before its scale words and their product (None without scale words): a range's low end
+    # shares the scale of its high end (``2-3 triệu``, ``2 to 3 million``).
+    base: Decimal | None = None
+    scale: Decimal | None = None
+    base_alternatives: tuple[Decimal, ...] = ()
+    # May join a neighbour into a range or a ratio.
+    joinable: bool = False
+    rule: str = ""
+
+    def mention(self, text: str) -> Mention:
+        """The final mention, its text sliced from the text it was found in."""
+        return Mention(
+            text=text[self.start : self.end],
+            start=self.start,
+            end=self.end,
+            kind=self.kind,
+            value=self.value,
+            unit=self.unit,
+            soft=self.soft,
+            alternatives=self.alternatives,
+            foreign_format=self.foreign,
+        )
+
+
+class Claims:
+    """The text being read, which of its characters already belong to a mention, and the drafts kept.
+
+    It also holds cheap views of the text that rules use as gates (a rule runs only when its cue occurs).
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.low = text.lower()
+        self.drafts: list[Draft] = []
+        self._taken = bytearray(len(text))
+
+    def free(self, start: int, end: int) -> bool:
+        return self._taken.find(1, start, end) == -1
+
+    def take(self, start: int, end: int) -> None:
+        self._taken[start:end] = b"\x01" * (end - start)
+
+    def add(self, draft: Draft) -> bool:
+        """Keep ``draft`` if all its characters are free, and claim them."""
+        if draft.start >= draft.end or not self.free(draft.start, draft.end):
+            return False
+        self.take(draft.start, draft.end)
+        self.drafts.append(draft)
+        return True
+
+    @cached_property
+    def has_digit(self) -> bool:
+        return _DIGIT_RUN.search(self.text) is not None
+
+    @cached_property
+    def tokens(self) -> list[tuple[int, str]]:
+        """(offset, lower-cased word) of every ASCII-letter word."""
+        if len(self.low) != len(self.text):  # a few letters change length when lower-cased
+            return [(m.start(), m.group().lower()) for m in _WORD.finditer(self.text)]
+        return [(m.start(), m.group()) for m in _WORD_LOWER.finditer(self.low)]
+
+    @cached_property
+    def words(self) -> frozenset[str]:
+        return frozenset(word for _start, word in self.tokens)
+
+
+Built = Draft | Sequence[Draft] | None
+
+
+@dataclass(frozen=True)
+class Example:
+    """``text`` holds a mention written ``mention`` whose value prints as ``value`` (``str(Value)``)."""
+
+    text: str
+    mention: str
+    value: str
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One extraction rule: where it may match, what it builds, and the examples that prove it.
+
+    ``pattern`` is searched over the text (``over_lower``: its lower-cased copy, where lower-casing keeps
+    the offsets) unless ``find`` yields the matches itself; ``gate`` skips the rule cheaply when its cue is
+    absent; ``build`` turns a match into drafts (None when the match is no mention after all).
+    """
+
+    name: str
+    build: Callable[[re.Match[str], Claims], Built]
+    examples: tuple[Example, ...]
+    pattern: re.Pattern[str] | None = None
+    find: Callable[[Claims], Iterable[re.Match[str]]] | None = None
+    gate: Callable[[Claims], bool] | None = None
+    over_lower: bool = False
+
+    def matches(self, claims: Claims) -> Iterable[re.Match[str]]:
+        if self.find is not None:
+            return self.find(claims)
+        assert self.pattern is not None, f"rule {self.name} has neither pattern nor find"
+        lowered = self.over_lower and len(claims.low) == len(claims.text)
+        return self.pattern.finditer(claims.low if lowered else claims.text)
+
+
+def run_rules(rules: Iterable[Rule], claims: Claims) -> None:
+    """Run ``rules`` in order; each draft is kept only where no earlier one claimed its characters."""
+    for rule in rules:
+        if rule.gate is not None and not rule.gate(claims):
+            continue
+        for match in rule.matches(claims):
+            built = rule.build(match, claims)
+            if built is None:
+                continue
+            for draft in (built,) if isinstance(built, Draft) else built:
+                draft.rule = draft.rule or rule.name
+                claims.add(draft)
