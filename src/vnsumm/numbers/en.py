@@ -19,6 +19,8 @@ from decimal import Decimal, InvalidOperation
 
 from .lex_en import (
     ARTICLES,
+    CENTURY_WORDS,
+    DECADE_WORDS,
     DIGIT_WORDS,
     MONTHS,
     MULTIPLIER_WORDS,
@@ -27,6 +29,7 @@ from .lex_en import (
     ROMAN_HEADS,
     SCALES,
     TEN_WORDS,
+    TIMES_WORDS,
     WEEKDAYS,
 )
 from .mention import DateValue, Mention, RangeValue, RatioValue, TimeValue, Value, on_nfc
@@ -54,14 +57,14 @@ _SCALE = r"(?:thousand|million|billion|trillion|bn|mln|mn|tn)\b"
 _UNIT_SUFFIX = rf"(?:{alternation(EN_WORDS)})\b"
 # Letters glued to digits that make no code: ordinal and plural endings, scales, clock marks, unit symbols.
 _UNIT_SYMBOLS = alternation(w for w in EN_WORDS if w.isalpha())
-_NOT_A_CODE = re.compile(rf"\d+(?:st|nd|rd|th|s|k|m|bn|am|pm|{_UNIT_SYMBOLS})", re.IGNORECASE)
+_NOT_A_CODE = re.compile(rf"\d+(?:st|nd|rd|th|s|k|m|bn|am|pm|(?i:{_UNIT_SYMBOLS}))")
 _PERCENT = r"(?:%|\s?(?:percentage\s+points?|per\s?cent|pct)\b)"
 
 _QUANTITY_TAIL = (
     rf"(?P<scale>(?:[\s-]?{_SCALE}){{0,2}})"
-    rf"(?:(?P<mil>(?<=\d)m\b)(?=[^\w]|$))?"
+    rf"(?:(?P<mil>(?<=\d)\s?m\b)(?=[^\w]|$))?"
     rf"(?P<pct>{_PERCENT})?"
-    rf"(?:\s?(?P<unit>{_UNIT_SUFFIX}))?"
+    rf"(?:[\s-]?(?P<unit>{_UNIT_SUFFIX}))?"
 )
 # Quantities led by digits (the usual case) and by number words (only tried where such words occur). Both
 # patterns have every group, so one builder reads either.
@@ -76,14 +79,15 @@ _CURRENCY_BEFORE = re.compile(rf"{_CURRENCY_PRE}\s?$", re.IGNORECASE)
 # Cheap searches (led by a digit) that tell whether a slower pattern can match at all.
 _TIME_GATE = re.compile(r"\d[:.]\d\d|\d\s*[aApP]\.?[mM]\b")
 _DECADE_GATE = re.compile(r"\d['’]?s\b")
-_CODE_GATE = re.compile(r"[A-Za-z][-.]?\d|\d[A-Z]|[Nn]o\.|[Nn]umber")
+_CODE_GATE = re.compile(r"[A-Za-z][-.]?\d|\d-?[A-Z]|[Nn]o\.|[Nn]umber")
 _YEAR_GATE = re.compile(r"\d{4}")
 _DMY_GATE = re.compile(r"\d[-/.]\d{1,2}[-/.]\d{4}")
 # A scale word with no number before it ("billion" after digits, "hundred" alone) is not a number.
 _BARE_SCALE = re.compile(r"(?i)(?:hundred|thousand|million|billion|trillion|dozen)?")
 _WEEKDAY_WORDS = frozenset([*WEEKDAYS, *(w + "s" for w in WEEKDAYS)])
 _CODE = re.compile(
-    r"(?<![\w.])(?:[A-Z][A-Za-z]*-?\d+[A-Za-z0-9]*|\d+[A-Z]+[A-Za-z0-9]*|[A-Z][a-z]+\.\d+)(?![\w])"
+    r"(?<![\w.])(?:[A-Z][A-Za-z]*-?\d+[A-Za-z0-9]*|\d+-?[A-Z]{2,}[A-Za-z0-9]*|\d+[A-Z]+[A-Za-z0-9]*"
+    r"|[A-Z][a-z]+\.\d+|[a-z]\d{3,})(?![\w])"
     r"|\b(?:No\.|Number|number|no\.)\s?(?P<number>\d+)\b"
 )
 # "in '71", "in ' 35" (a year with its century left out; TED transcripts put a space after the apostrophe).
@@ -121,6 +125,17 @@ _ORDINAL_DIGITS = re.compile(r"\b(?P<n>\d+)(?:st|nd|rd|th)\b")
 _ORDINAL_WORD = re.compile(
     rf"\b(?:(?P<tens>{'|'.join(TEN_WORDS)})-)?(?P<w>{alternation(ORDINAL_WORDS)})\b", re.IGNORECASE
 )
+_TEENS = "|".join(w for w, n in DIGIT_WORDS.items() if n >= 10)
+_UNITS_ONE_TO_NINE = "|".join(w for w, n in DIGIT_WORDS.items() if 1 <= n <= 9)
+_YEAR_IN_WORDS = re.compile(
+    rf"\b(?P<century>{'|'.join(CENTURY_WORDS)})[\s-]"
+    rf"(?:(?P<decade>{'|'.join(DECADE_WORDS)})"
+    rf"|(?P<tens>{'|'.join(TEN_WORDS)})(?:-(?P<unit>{_UNITS_ONE_TO_NINE}))?"
+    rf"|(?P<teen>{_TEENS})"
+    rf"|oh[\s-](?P<oh>{_UNITS_ONE_TO_NINE}))\b",
+    re.IGNORECASE,
+)
+_TIMES_WORD = re.compile(rf"\b(?:{'|'.join(TIMES_WORDS)})\b", re.IGNORECASE)
 _ROMAN = re.compile(r"\b[IVXLCDM]+\b")
 _ROMAN_HEAD = re.compile(rf"(?:{'|'.join(ROMAN_HEADS)})\s+$")
 _ROMAN_LETTERS = frozenset("IVXLCDM")
@@ -285,7 +300,9 @@ def _time(m: re.Match[str], _claims: Claims) -> Draft | None:
         hour = 0
     if not (0 <= hour <= 24 and (minute is None or minute < 60)):
         return None
-    return Draft(m.start(), m.end(), "time", TimeValue(hour, minute))
+    # "at 1:30 this afternoon": without a.m./p.m. the clock says nothing of the half of the day
+    other_half = (TimeValue(hour + 12, minute),) if not ampm and 1 <= hour < 12 else ()
+    return Draft(m.start(), m.end(), "time", TimeValue(hour, minute), alternatives=other_half)
 
 
 def _decade(m: re.Match[str], _claims: Claims) -> Draft | None:
@@ -307,7 +324,8 @@ def _code(m: re.Match[str], _claims: Claims) -> Draft | None:
         return Draft(m.start(), m.end(), "code", Decimal(m["number"]))
     if _NOT_A_CODE.fullmatch(m.group()):
         return None
-    return Draft(m.start(), m.end(), "code", m.group().upper())
+    code = m.group()[:-1] if re.search(r"\ds$", m.group()) else m.group()  # "Omega-3s": the plural of a code
+    return Draft(m.start(), m.end(), "code", code.upper())
 
 
 def _short_year(m: re.Match[str], _claims: Claims) -> Draft:
@@ -321,6 +339,22 @@ def _year_in_context(m: re.Match[str], _claims: Claims) -> Draft | None:
     if not 1000 <= year <= 2199:
         return None
     return Draft(m.start("y"), m.end("y"), "date", DateValue(year), joinable=True)
+
+
+def _year_in_words(m: re.Match[str], _claims: Claims) -> Draft:
+    """``nineteen twelve`` is 1912; ``the nineteen-thirties`` the decade 1930."""
+    century = CENTURY_WORDS[m["century"].lower()] * 100
+    if m["decade"]:
+        return Draft(m.start(), m.end(), "decade", Decimal(century + DECADE_WORDS[m["decade"].lower()]))
+    if m["tens"]:
+        rest = TEN_WORDS[m["tens"].lower()] + (DIGIT_WORDS[m["unit"].lower()] if m["unit"] else 0)
+    else:
+        rest = DIGIT_WORDS[(m["teen"] or m["oh"]).lower()]
+    return Draft(m.start(), m.end(), "date", DateValue(century + rest), joinable=True)
+
+
+def _times_word(m: re.Match[str], _claims: Claims) -> Draft:
+    return Draft(m.start(), m.end(), "number", Decimal(TIMES_WORDS[m.group().lower()]), soft=True)
 
 
 def _all_n(m: re.Match[str], claims: Claims) -> Draft | None:
@@ -438,10 +472,12 @@ def _quantity(m: re.Match[str], claims: Claims) -> Draft | list[Draft] | None:
     value, alternatives, foreign = parsed
     exponent = _scale_exponent(m.group("scale") or "") + (3 if m.group("k") else 0)
     unit_written = m.group("unit")
+    other_readings: tuple[Decimal, ...] = ()
     if m.group("mil") and sign:
         exponent += 6  # $5m: five million dollars
     elif m.group("mil"):
-        unit_written, end = "m", m.end()  # 5m: five metres
+        unit_written, end = "m", m.end()  # 5m: five metres, or five million ("190m children")
+        other_readings = (value.scaleb(exponent + 6),)
     if m.group("neg"):
         value, alternatives = -value, tuple(-a for a in alternatives)
     return Draft(
@@ -450,7 +486,7 @@ def _quantity(m: re.Match[str], claims: Claims) -> Draft | list[Draft] | None:
         "percent" if m.group("pct") else "number",
         value.scaleb(exponent),
         _unit_of(sign, unit_written),
-        alternatives=tuple(a.scaleb(exponent) for a in alternatives),
+        alternatives=(*(a.scaleb(exponent) for a in alternatives), *other_readings),
         foreign=foreign,
         scale=Decimal(1).scaleb(exponent) if exponent else None,
         joinable=True,
@@ -594,6 +630,24 @@ RULES: tuple[Rule, ...] = (
         (Example("It was built in 2024.", "2024", "2024"),),
         _YEAR_CONTEXT,
         gate=_searches(_YEAR_GATE),
+    ),
+    Rule(
+        "year in words",
+        _year_in_words,
+        (
+            Example("Scotty died in nineteen fifty-four.", "nineteen fifty-four", "1954"),
+            Example("Economists reported in twenty-ten.", "twenty-ten", "2010"),
+            Example("the worst since the nineteen-thirties", "nineteen-thirties", "1930"),
+        ),
+        _YEAR_IN_WORDS,
+        gate=lambda c: not c.words.isdisjoint(CENTURY_WORDS),
+    ),
+    Rule(
+        "times word",
+        _times_word,
+        (Example("An iceberg twice the size of Manhattan.", "twice", "2"),),
+        _TIMES_WORD,
+        gate=lambda c: not c.words.isdisjoint(TIMES_WORDS),
     ),
     Rule(
         "all n",

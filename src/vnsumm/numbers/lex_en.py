@@ -45,3 +45,13 @@ ROMAN_HEADS: tuple[str, ...] = (
     "Book", "Level", "Class", "Region", "Zone", "Stage", "Term", "Grade", "Type", "Round", "Quarter", "Pope",
     "King", "Queen", "Louis", "Henry", "Edward", "George", "Benedict", "John", "Paul",
 )  # fmt: skip
+# Years said as two numbers (``nineteen twelve``, ``twenty-ten``, ``eighteen eighty-four``): the first half.
+CENTURY_WORDS: dict[str, int] = {"sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20}
+# Decades said in words (``the nineteen-thirties``).
+DECADE_WORDS: dict[str, int] = {
+    "twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60, "seventies": 70,
+    "eighties": 80, "nineties": 90,
+}  # fmt: skip
+# How many times, in one word (``twice the size`` for ``2 lần``); ``once`` is left out (it also means
+# "formerly").
+TIMES_WORDS: dict[str, int] = {"twice": 2, "thrice": 3}

@@ -98,3 +98,11 @@ NAMED_HEADS: tuple[str, ...] = (
     "tổ dân phố", "khu phố", "thôn", "xóm", "ấp", "phòng", "tầng", "cổng", "tuyến", "hội nghị trung ương",
     "ql", "tl",
 )  # fmt: skip
+# Month names in words (``tháng Giêng`` January, ``tháng Chạp`` December); news writes them in any case.
+MONTH_WORDS: dict[str, int] = {
+    "giêng": 1, "hai": 2, "ba": 3, "tư": 4, "năm": 5, "sáu": 6, "bảy": 7, "bẩy": 7, "tám": 8, "chín": 9,
+    "mười": 10, "mười một": 11, "mười hai": 12, "chạp": 12,
+}  # fmt: skip
+# A ``D tháng M`` without ``ngày`` before it is a duration, not a date, when one of these follows
+# (``2 tháng 3 ngày``: two months and three days).
+AFTER_DURATION: tuple[str, ...] = ("ngày", "tuần", "năm", "tháng", "giờ", "lần", "tuổi", "phút")

@@ -42,6 +42,8 @@ _NUMERIC_KINDS = frozenset({"number", "ordinal", "code", "decade", "date"})
 CANDIDATE_CAP = 16
 # How far (in characters of the English) a weak match may land from where it should in a long document.
 WINDOW_CHARS = 3000
+# The window of a sentence-sized text (a share of its length).
+SENTENCE_WINDOW = 0.45
 # The largest text (either side) one check takes: about 1 s per 100,000 characters.
 MAX_CHECK_CHARS = 2_000_000
 
@@ -420,6 +422,9 @@ def _greedy(state: _State, window: float) -> None:
     open_of_target = {j: len(is_) for j, is_ in exact_of_target.items()}
     # Two rounds: the first places anchors with exact matches, the second uses them for distances.
     centers = [_center(t) for t in state.targets]
+    # How far a weak match may land. The same value in another kind (``năm 1895`` → ``since 1895``) is
+    # strong evidence in one sentence, where word order moves numbers far; a rounding is not.
+    reach = {_CROSS: window if window < SENTENCE_WINDOW else 1.0, _ROUNDED: window}
     for round_tiers in ((_EXACT,), (_EXACT, _ALT, _FORMAT, _CROSS, _ROUNDED)):
         anchor_round = round_tiers == (_EXACT,)
         expected = [state.aligner.expected(s) for s in state.sources]  # the aligner of this round's start
@@ -433,7 +438,7 @@ def _greedy(state: _State, window: float) -> None:
                 continue
             if anchor_round and (open_of_source[i] > 1 or open_of_target[j] > 1):
                 continue  # its value occurs more than once on either side: placed in the next round
-            if tier >= _CROSS and state.aligner.distance(state.sources[i], state.targets[j]) > window:
+            if tier >= _CROSS and state.aligner.distance(state.sources[i], state.targets[j]) > reach[tier]:
                 continue
             state.assign(i, _STATUS_OF_TIER[tier], state.targets[j], j)
             if anchor_round:
@@ -664,7 +669,7 @@ def match_mentions(
     from where the source number should be: generous for a sentence, tight for a whole document.
     """
     if window is None:
-        window = 0.45 if len(target_text) < 600 else min(0.12, WINDOW_CHARS / len(target_text))
+        window = SENTENCE_WINDOW if len(target_text) < 600 else min(0.12, WINDOW_CHARS / len(target_text))
     state = _State(list(sources), list(targets), _Aligner(len(source_text), len(target_text)))
     _greedy(state, window)
     _composite_fallbacks(state, target_text, window)

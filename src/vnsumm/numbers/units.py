@@ -78,6 +78,7 @@ UNITS: tuple[Unit, ...] = (
     Unit("nmi", "length", _d("1852"), ("hải lý",), ("nautical miles", "nautical mile")),
     Unit("ft", "length", _d("0.3048"), ("feet", "foot"), ("feet", "foot", "ft")),
     Unit("in", "length", _d("0.0254"), ("inch",), ("inches", "inch")),
+    Unit("micron", "length", _d("0.000001"), ("micron", "micromet", "µm"), ("microns", "micron", "µm")),
     # area (base: square metre)
     Unit("km2", "area", _d("1000000"), ("km2", "km²"),
          ("km2", "km²", "sq km", "square kilometres", "square kilometers")),
@@ -85,7 +86,7 @@ UNITS: tuple[Unit, ...] = (
     Unit("ha", "area", _d("10000"), ("ha", "héc-ta", "hecta"), ("ha", "hectares", "hectare")),
     # volume (base: litre)
     Unit("m3", "volume", _d("1000"), ("m3", "m³"), ("m3", "m³", "cubic metres", "cubic meters")),
-    Unit("l", "volume", _d("1"), ("lít", "l"), ("litres", "liters", "litre", "liter")),
+    Unit("l", "volume", _d("1"), ("lít", "l"), ("litres", "liters", "litre", "liter", "L")),
     Unit("ml", "volume", _d("0.001"), ("ml",), ("ml", "millilitres", "milliliters")),
     Unit("ster", "volume", _d("1000"), ("ster",), ("steres", "stere")),
     # mass (base: kilogram)
@@ -99,19 +100,25 @@ UNITS: tuple[Unit, ...] = (
     Unit("GW", "power", _d("1000000000"), ("GW",), ("GW", "gigawatts")),
     Unit("MW", "power", _d("1000000"), ("MW",), ("MW", "megawatts")),
     Unit("kW", "power", _d("1000"), ("kW",), ("kW", "kilowatts")),
+    Unit("W", "power", _d("1"), ("W", "oát"), ("W", "watts")),
     Unit("kWh", "energy", _d("3600000"), ("kWh",), ("kWh", "kilowatt-hours", "kilowatt hours")),
     Unit("cal", "energy", _d("4.184"), ("calo",), ("calories", "calorie")),
     Unit("kV", "voltage", _d("1000"), ("KV", "kV"), ("kV", "kilovolts")),
     # speed (base: km/h)
     Unit("km/h", "speed", _d("1"),
-         ("km/h", "km/giờ", "km mỗi giờ", "km một giờ", "km giờ", "ki-lô-mét mỗi giờ", "cây số mỗi giờ"),
+         ("km/h", "km/giờ", "km mỗi giờ", "km một giờ", "km 1 giờ", "km giờ", "ki-lô-mét mỗi giờ",
+          "cây số mỗi giờ"),
          ("km/h", "kph", "km per hour", "km an hour", "kilometres per hour", "kilometers per hour",
           "kilometres an hour", "kilometers an hour")),
-    Unit("mph", "speed", _d("1.609344"), ("dặm/giờ", "dặm mỗi giờ", "dặm một giờ"),
+    Unit("mph", "speed", _d("1.609344"), ("dặm/giờ", "dặm mỗi giờ", "dặm một giờ", "dặm 1 giờ"),
          ("mph", "miles per hour", "miles an hour")),
     # temperature and angle: "độ" alone says degrees without the scale, so it has no English word of its own
-    Unit("°C", "temperature", None, ("độ C", "°C"), ("°C", "degrees Celsius")),
+    Unit("°C", "temperature", None, ("độ C", "°C", "độ c"), ("°C", "degrees Celsius", "C")),
+    Unit("°F", "temperature", None, ("độ F", "°F"), ("°F", "degrees Fahrenheit", "F")),
     Unit("°", "angle-or-temperature", None, ("độ",), ()),
+    # frequency (base: hertz)
+    Unit("GHz", "frequency", _d("1000000000"), ("GHz",), ("GHz", "gigahertz")),
+    Unit("MHz", "frequency", _d("1000000"), ("MHz",), ("MHz", "megahertz")),
     # data
     Unit("TB", "data", _d("1000000000000"), ("TB",), ("TB", "terabytes")),
     Unit("GB", "data", _d("1000000000"), ("GB",), ("GB", "gigabytes")),
@@ -144,7 +151,8 @@ _BY_CODE: dict[str, Unit] = {unit.code: unit for unit in UNITS}
 
 
 def _spaced(text: str) -> str:
-    return re.sub(r"\s+", " ", text.strip())
+    """A unit as written, without the space or hyphen that joined it to its number (``5 km``, ``400-MHz``)."""
+    return re.sub(r"\s+", " ", text.strip().lstrip("-").strip())
 
 
 def vi_unit(written: str) -> str | None:

@@ -27,6 +27,7 @@ from collections.abc import Callable
 from decimal import Decimal
 
 from .lex_vi import (
+    AFTER_DURATION,
     AFTER_MOT_NO_NUMBER,
     AFTER_SCALE_NO_SCALE,
     AMBIGUOUS_NUMBER_WORDS,
@@ -36,6 +37,7 @@ from .lex_vi import (
     DECADE_HEADS,
     DIGIT_WORDS,
     FILLER_WORDS,
+    MONTH_WORDS,
     NAMED_HEADS,
     NUMBER_WORDS,
     ORDINAL_HEADS,
@@ -71,27 +73,33 @@ _PHONE = re.compile(r"(?<![\w.,])(?:\+84|0)\d{2,3}(?:[.\s]?\d{3}){2}\d?(?![\w]|[
 _DOC_CODE = re.compile(r"(?<![\w/])\d+(?:/\d{2,4})?/[A-ZĐ][\wĐđ]*(?:-[A-ZĐ0-9][\wĐđ]*)*")
 _CHAINAGE = re.compile(r"(?<!\w)(?i:km)\s*(\d+(?:[.,]\d{3})?\+\d{1,3})(?!\d)")
 _LONG_RUN = re.compile(r"[0-9]{3}")
-_ATTACHED_UNIT = re.compile(rf"^[-−]?{_NUMERAL}(?:{_UNIT_RE}|h|g|p|tr|k|x)$", _I)
+_ATTACHED_UNIT = re.compile(rf"^[-−]?{_NUMERAL}-?(?:{_UNIT_RE}|h|g|p|tr|k|x)$", _I)
 _UNIT_TOKEN = re.compile(r"^(?:k?m[23²³]|cm[23]|dm[23])$", _I)
 _DIGIT_RUN = re.compile(r"[0-9]+(?:[.,][0-9]+)*")
 
 # --- decades, dates, times ------------------------------------------------------------------------
 _DECADE = re.compile(rf"(?<!\w){_heads(DECADE_HEADS)}\s+(\d{{2}}|\d{{4}})(?![\w]|[.,/]\d)")
+# A month by number or by name (``tháng 6``, ``tháng Sáu``, ``tháng mười hai``), then a year: ``năm 2010``,
+# ``/2010``, ``, 2010``.
+_MONTH_NAME = rf"(?P<month>\d{{1,2}}|(?i:{alternation(MONTH_WORDS)})(?!\w))"
+_THEN_YEAR = r"(?:\s*,?\s+(?i:năm)\s+(?P<year>\d{3,4})|\s*[/-]\s*(?P<year2>\d{4})|\s*,\s*(?P<year3>\d{4}))?"
 _DATE_WORDS = re.compile(
-    r"(?<!\w)(?i:ngày)\s+(\d{1,2})\s+(?i:tháng)\s+(\d{1,2})(?:\s*,?\s+(?i:năm)\s+(\d{3,4})|\s*[/-]\s*(\d{4}))?"
+    rf"(?<![\w,.])(?P<ngay>(?i:ngày)\s+)?(?P<day>\d{{1,2}})\s+(?i:tháng)\s+{_MONTH_NAME}{_THEN_YEAR}"
     + _NO_NUMBER_AFTER
 )
+_AFTER_DURATION = re.compile(rf"\s+(?i:{alternation(AFTER_DURATION)})(?!\w)")
 _DATE_SLASH = re.compile(r"(?<![\w.,/])(\d{1,2})\s?/\s?(\d{1,2})\s?/\s?(\d{4}|\d{2})(?![\w/]|[.,]\d)")
 _DATE_DASHDOT = re.compile(r"(?<![\w.,/-])(\d{1,2})([.-])(\d{1,2})\2(\d{4})(?![\w/-]|[.,]\d)")
 _MONTH_YEAR = re.compile(
-    r"(?<!\w)(?i:tháng)\s+(\d{1,2})(?:\s*[/.-]\s*|\s*,?\s+(?i:năm)\s+)(\d{4})" + _NO_NUMBER_AFTER
+    rf"(?<!\w)(?i:tháng)\s+{_MONTH_NAME}(?:\s*[/.-]\s*|\s*,?\s+(?i:năm)\s+|\s*,\s*)(?P<year>\d{{4}})"
+    + _NO_NUMBER_AFTER
 )
+_MONTH_YEAR_SLASH_FORM = re.compile(r"(?<![\w.,/-])(?P<month>\d{1,2})\s?/\s?(?P<year>\d{4})(?![\w/]|[.,]\d)")
 _MONTH_RANGE = re.compile(r"(?<!\w)(?i:tháng)\s+(\d{1,2})\s*[-–]\s*(\d{1,2})(?![\d/-]|[.,]\d|\w)")
 _QUARTER = re.compile(
     r"(?<!\w)(?i:quý)\s+([IV]+|[1-4])(?!\w)(?:\s*[/-]\s*(\d{4})|\s+((?i:năm)\s+\d{4}))?" + _NO_NUMBER_AFTER
 )
 _YEAR = re.compile(r"(?<!\w)(?:(?i:năm)|SN|sinh)\s+(\d{4})(?![\w/]|[.,]\d)")
-_MONTH_YEAR_SLASH = re.compile(r"(?<![\w.,/-])(\d{1,2})\s?/\s?(\d{4})(?![\w/]|[.,]\d)")
 _DAY_MONTH_AFTER_CUE = re.compile(
     r"(?:(?<!\w)(?i:ngày|sáng|chiều|tối|trưa|đêm|khuya|hôm|rạng sáng)\s+|\()(\d{1,2})\s?[-.]\s?(\d{1,2})"
     r"(?![\d/-]|[.,]\d|\w|\s*[-–]\s*\d)"
@@ -124,11 +132,17 @@ _NAMED_NUMBER = re.compile(r"\d+(?:/\d{4}(?!/))?[A-Z]?(?![\w/%]|[.,]\d)")
 _QUANTITY_AFTER = re.compile(rf"\s*(?:%|(?:{_SCALE}|{_UNIT_RE}|phần trăm){_END_OF_WORD})", _I)
 
 # --- plain quantities -----------------------------------------------------------------------------
-_NUMBER_PREFIX = re.compile(rf"(?:(?P<pre>{alternation(PREFIXES)})\s?)?(?P<neg>(?<!\w)(?i:âm)\s+|[-−])?$")
+# A minus sign may stand apart from its number after a space or bracket (``là - 63 độ F``, ``(~ - 52``).
+_NUMBER_PREFIX = re.compile(
+    rf"(?:(?P<pre>{alternation(PREFIXES)})\s?)?(?P<neg>(?<!\w)(?i:âm)\s+|[-−]|(?<=[\s(~])[-−]\s)?$"
+)
+# Thousands grouped by spaces (``11 372 doanh nghiệp``): one to three digits, then groups of exactly three.
+_SPACED_THOUSANDS = re.compile(r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\w]|[.,]\d|[ \u00a0\u202f]\d)")
+_THIN_SPACES = re.compile(r"[ \u00a0\u202f]")
 _NUMBER_TAIL = re.compile(
     rf"(?P<scales>{_SCALES_RE})(?P<ruoi>\s+rưỡi{_END_OF_WORD})?(?P<half>\s+nửa{_END_OF_WORD})?"
     rf"(?P<pct>\s?%|\s+(?i:phần trăm){_END_OF_WORD})?"
-    rf"(?P<unit>\s?(?:{_UNIT_RE})(?![^\W\d_]|\d))?"
+    rf"(?P<unit>[\s-]?(?:{_UNIT_RE})(?![^\W\d_]|\d))?"
 )
 _NEXT_WORDS = re.compile(r"\s+([^\W\d_]+)(?:\s+([^\W\d_]+))?")
 _RANGE_GAP = re.compile(r"\s*(?:[-–—~]|(?i:đến|tới)(?:\s+(?i:tận))?)\s*")
@@ -227,9 +241,16 @@ def _decade(m: re.Match[str], _claims: Claims) -> Draft | None:
     return Draft(m.start(), m.end(), "decade", Decimal(year + 1900 if len(digits) == 2 else year))
 
 
-def _date_in_words(m: re.Match[str], _claims: Claims) -> Draft | None:
-    year = m.group(3) or m.group(4)
-    return _date(m.start(), m.end(), int(year) if year else None, int(m.group(2)), int(m.group(1)))
+def _month_number(written: str) -> int:
+    return int(written) if written.isdigit() else MONTH_WORDS[" ".join(written.lower().split())]
+
+
+def _date_in_words(m: re.Match[str], claims: Claims) -> Draft | None:
+    """``ngày 10 tháng 6 năm 2024``, ``8 tháng Chín``; without ``ngày``, ``2 tháng 3 ngày`` is a duration."""
+    if not m["ngay"] and _AFTER_DURATION.match(claims.text, m.end()):
+        return None
+    year = m["year"] or m["year2"] or m["year3"]
+    return _date(m.start(), m.end(), int(year) if year else None, _month_number(m["month"]), int(m["day"]))
 
 
 def _date_slash(m: re.Match[str], _claims: Claims) -> Draft | None:
@@ -248,7 +269,7 @@ def _month_range(m: re.Match[str], _claims: Claims) -> Draft | None:
 
 
 def _month_year(m: re.Match[str], _claims: Claims) -> Draft | None:
-    return _date(m.start(), m.end(), int(m.group(2)), int(m.group(1)), None)
+    return _date(m.start(), m.end(), int(m["year"]), _month_number(m["month"]), None)
 
 
 def _quarter(m: re.Match[str], _claims: Claims) -> list[Draft] | None:
@@ -445,7 +466,8 @@ def _quantity(m: re.Match[str], claims: Claims) -> Draft | None:
     if before == "-" and start >= 2 and text[start - 2].isalpha():
         return None
     prefix = _NUMBER_PREFIX.search(text, max(0, start - 8), start)
-    return _quantity_draft(text, m, prefix, _NUMBER_TAIL.match(text, m.end()))
+    numeral = _SPACED_THOUSANDS.match(text, start) or m
+    return _quantity_draft(text, numeral, prefix, _NUMBER_TAIL.match(text, numeral.end()))
 
 
 def _quantity_draft(
@@ -454,7 +476,7 @@ def _quantity_draft(
     sign_or_currency = prefix.group("pre") if prefix else None
     negative = prefix.group("neg") if prefix else None
     scales = tail.group("scales").split()
-    parsed = parse_numeral(numeral.group(), before_scale=bool(scales))
+    parsed = parse_numeral(_THIN_SPACES.sub("", numeral.group()), before_scale=bool(scales))
     if parsed is None:
         if sign_or_currency or negative or scales or tail.group("pct") or tail.group("unit"):
             return None
@@ -558,9 +580,14 @@ DIGIT_RULES: tuple[Rule, ...] = (
     Rule(
         "date in words",
         _date_in_words,
-        (Example("Ngày 10 tháng 6 năm 2024, hội nghị khai mạc.", "Ngày 10 tháng 6 năm 2024", "2024-06-10"),),
+        (
+            Example("Ngày 10 tháng 6 năm 2024, hội nghị khai mạc.", "Ngày 10 tháng 6 năm 2024", "2024-06-10"),
+            Example("Hôm 8 tháng Chín, cô ấy đến.", "8 tháng Chín", "--09-08"),
+            Example("Vào ngày 25 tháng mười năm 2010, họ ký.", "ngày 25 tháng mười năm 2010", "2010-10-25"),
+            Example("Halloween vào đêm 31 tháng 10.", "31 tháng 10", "--10-31"),
+        ),
         _DATE_WORDS,
-        gate=lambda c: "ngày" in c.low and "tháng" in c.low,
+        gate=_has_cue("tháng"),
     ),
     Rule(
         "day/month/year",
@@ -586,7 +613,11 @@ DIGIT_RULES: tuple[Rule, ...] = (
     Rule(
         "month and year",
         _month_year,
-        (Example("Từ tháng 11/2024 sẽ áp dụng.", "tháng 11/2024", "2024-11"),),
+        (
+            Example("Từ tháng 11/2024 sẽ áp dụng.", "tháng 11/2024", "2024-11"),
+            Example("Tháng 12, 2008 là mốc quan trọng.", "Tháng 12, 2008", "2008-12"),
+            Example("Từ tháng Ba năm 2012 giá tăng.", "tháng Ba năm 2012", "2012-03"),
+        ),
         _MONTH_YEAR,
         gate=_has_cue("tháng"),
     ),
@@ -611,7 +642,7 @@ DIGIT_RULES: tuple[Rule, ...] = (
         "month/year",
         _month_year,
         (Example("Giá trong 6/2024 giảm.", "6/2024", "2024-06"),),
-        _MONTH_YEAR_SLASH,
+        _MONTH_YEAR_SLASH_FORM,
         gate=_has_char("/"),
     ),
     Rule(
@@ -695,6 +726,8 @@ DIGIT_RULES: tuple[Rule, ...] = (
         (
             Example("Tổng giá trị đạt 32.439,8 tỷ đồng.", "32.439,8 tỷ đồng", "32439800000000.0"),
             Example("Tăng 5,5% so với cùng kỳ.", "5,5%", "5.5"),
+            Example("Có 11 372 doanh nghiệp tham gia.", "11 372", "11372"),
+            Example("Nhiệt độ là - 63 độ F.", "- 63 độ F", "-63"),
         ),
         find=_digit_runs,
     ),
