@@ -117,8 +117,8 @@ def test_allow_rounding_decides_the_document_verdict() -> None:
 
 def test_strict_lists_english_number_words_as_extra_in_the_document_report_as_in_check() -> None:
     """One pass rule: ``summarise --strict`` and ``check --strict`` see the same extras."""
-    source, english = "Hà Giang\n\nTỉnh có 18 huyện.", ["Ha Giang", "The province has 18 districts and seven towns."]
-    document = segment(source)
+    document = segment("Hà Giang\n\nTỉnh có 18 huyện.")
+    english = ["Ha Giang", "The province has 18 districts and seven towns."]
 
     class Given:
         model = "given"
@@ -129,7 +129,7 @@ def test_strict_lists_english_number_words_as_extra_in_the_document_report_as_in
 
     for strict in (False, True):
         report = check_numbers(document, Given(), strict=strict)
-        checked = vnsumm.numbers.check(english[1] and document.sentences[1].text, english[1], strict=strict)
+        checked = vnsumm.numbers.check(document.sentences[1].text, english[1], strict=strict)
         assert [e.span.text for e in report.extra] == [m.text for m in checked.extra]
     assert [e.span.text for e in check_numbers(document, Given(), strict=True).extra] == ["seven"]
     assert check_numbers(document, Given()).extra == ()
