@@ -106,9 +106,7 @@ def test_allow_rounding_decides_the_document_verdict() -> None:
             return ["Ha Giang", "Gross product reached VND 32.4 trillion."][index]
 
     strict_report = check_numbers(document, Rounded())
-    assert [(f.status, f.target.text) for f in strict_report.findings] == [
-        ("rounded", "VND 32.4 trillion")
-    ]
+    assert [(f.status, f.target.text) for f in strict_report.findings] == [("rounded", "VND 32.4 trillion")]
     assert strict_report.ok is False and len(strict_report.failures) == 1
     allowed = check_numbers(document, Rounded(), allow_rounding=True)
     assert allowed.ok is True and allowed.failures == ()
