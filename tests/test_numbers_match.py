@@ -138,3 +138,39 @@ def test_invisible_characters_between_number_and_scale_are_no_false_alarm(invisi
     assert mention.source.text.startswith("32.439,8") and mention.source.text.endswith("đồng")
     english = f"Total value reached VND 32,439.8{invisible} billion."
     assert check("Tổng giá trị đạt 32.439,8 tỷ đồng.", english).ok
+
+
+def test_a_digit_one_matched_only_to_first_elsewhere_is_weak_not_ok() -> None:
+    """A vanished ``1 tháng`` must not pass silently on an unrelated English "first"."""
+    from vnsumm.numbers import check
+
+    report = check("Anh ấy ở đó 1 tháng, lần đầu tiên.", "He was there for the first time.")
+    assert [m.status for m in report.mentions] == ["weak"]
+    assert (
+        report.ok
+        and not check(
+            "Anh ấy ở đó 1 tháng, lần đầu tiên.", "He was there for the first time.", strict=True
+        ).ok
+    )
+
+
+@pytest.mark.parametrize(
+    ("source", "english"),
+    [
+        ("Khi cô ấy đến hôm 8 tháng Chín, trời mưa.", "When she arrived on September 8, it rained."),
+        ("Vào ngày 25 tháng mười năm 2010, họ ký.", "On 25 Oct. 2010, they signed."),
+        ("Tháng 12, 2008 là mốc quan trọng.", "December 2008 was a milestone."),
+        ("Có 11 372 doanh nghiệp tham gia.", "11,372 enterprises took part."),
+        ("Anh ấy qua đời lúc 1 giờ 30 phút chiều nay.", "He died at 1:30 this afternoon."),
+        ("Scotty chết vào năm 1954.", "Scotty died in nineteen fifty-four."),
+        ("Nó to bằng 2 lần Manhattan.", "It is twice the size of Manhattan."),
+        ("Họ cứu 190 triệu trẻ em.", "They saved 190m children."),
+        ("Tần số 400 MHz.", "A 400-MHz chip."),
+        ("Nhiệt độ là - 63 độ F.", "It was -63F."),
+    ],
+)
+def test_news_forms_pass(source: str, english: str) -> None:
+    from vnsumm.numbers import check
+
+    report = check(source, english)
+    assert report.ok and all(m.status == "ok" for m in report.mentions), report.to_dict()

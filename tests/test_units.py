@@ -12,7 +12,10 @@ WITH_BOTH = [u for u in UNITS if u.vi and u.en]
 
 def _sibling(unit: Unit) -> Unit | None:
     """Another unit of the same dimension that English can write (the wrong unit a translator might use)."""
-    return next((u for u in WITH_BOTH if u.dimension == unit.dimension and u.code != unit.code), None)
+    return next(
+        (u for u in WITH_BOTH if u.dimension == unit.dimension and u.factor != unit.factor),
+        None,
+    )
 
 
 def _statuses(source: str, english: str) -> list[str]:
@@ -80,3 +83,32 @@ def test_counters_never_conflict() -> None:
 def test_codes_are_unique() -> None:
     codes = [u.code for u in UNITS]
     assert len(codes) == len(set(codes))
+
+
+@pytest.mark.parametrize(
+    ("source", "english", "units"),
+    [
+        ("Bão mạnh với sức gió 225 km/h.", "The storm had winds of 140 mph.", ("km/h", "mph")),
+        ("Con đường dài 5 km.", "The road is 3 miles long.", ("km", "mile")),
+        ("Nhiệt độ đạt 30 độ C.", "It reached 86F.", ("°C", "°F")),
+        ("Con cá nặng 100 kg.", "The fish weighed 220 pounds.", ("kg", "lb")),
+        ("Anh ấy cao 6 feet.", "He is 1.8 metres tall.", ("ft", "m")),
+    ],
+)
+def test_a_conversion_is_converted_and_fails_only_under_strict(source: str, english: str, units) -> None:
+    report = check(source, english)
+    (mention,) = report.mentions
+    assert mention.status == "converted" and report.ok
+    assert (mention.conversion.source, mention.conversion.target) == units
+    data = report.to_dict()["mentions"][0]["conversion"]
+    assert data["from"] == units[0] and data["factor"] > 0 and data["tolerance"] > 0
+    assert not check(source, english, strict=True).ok
+
+
+def test_a_wrong_conversion_is_changed() -> None:
+    assert [m.status for m in check("Con đường dài 5 km.", "The road is 5 miles long.").mentions] == [
+        "changed"
+    ]
+    assert [m.status for m in check("Con cá nặng 100 kg.", "The fish weighed 100 pounds.").mentions] == [
+        "changed"
+    ]

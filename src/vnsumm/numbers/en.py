@@ -57,7 +57,7 @@ _SCALE = r"(?:thousand|million|billion|trillion|bn|mln|mn|tn)\b"
 _UNIT_SUFFIX = rf"(?:{alternation(EN_WORDS)})\b"
 # Letters glued to digits that make no code: ordinal and plural endings, scales, clock marks, unit symbols.
 _UNIT_SYMBOLS = alternation(w for w in EN_WORDS if w.isalpha())
-_NOT_A_CODE = re.compile(rf"\d+(?:st|nd|rd|th|s|k|m|bn|am|pm|(?i:{_UNIT_SYMBOLS}))")
+_NOT_A_CODE = re.compile(rf"\d+(?:st|nd|rd|th|s|k|m|bn|am|pm|-?(?i:{_UNIT_SYMBOLS}))")
 _PERCENT = r"(?:%|\s?(?:percentage\s+points?|per\s?cent|pct)\b)"
 
 _QUANTITY_TAIL = (

@@ -25,14 +25,22 @@ from decimal import Decimal
 from typing import Any
 
 from .mention import DateValue, Mention, RangeValue, RatioValue, Span, TimeValue, Value, value_to_json
-from .units import units_conflict
+from .units import Conversion, convert, units_conflict
 
 __all__ = ["MentionCheck", "NumberReport", "STATUSES", "match_mentions"]
 
-STATUSES = ("ok", "missing", "changed", "rounded", "format")
+# ok: the same value; missing: no English number carries it; changed: another value where it should be;
+# rounded: the value rounded (passes with allow_rounding); format: the right value with Vietnamese separators;
+# converted: the value in another unit of its dimension (passes unless strict); weak: matched only to a word
+# such as "a" or "first" that may not be this number at all (passes unless strict, always shown).
+STATUSES = ("ok", "missing", "changed", "rounded", "format", "converted", "weak")
+# Statuses that pass unless ``strict``: the number is most likely there, but a reader should look.
+_PASS_UNLESS_STRICT = frozenset({"converted", "weak"})
 _ARTICLE = re.compile(
     r"\b(?:an?|An?|another|Another|one|One|single)\b"
-    r"(?!\s+(?:lot|lots|few|couple|number\s+of|great\s+deal|while|bit\s+of|little\s+bit)\b)"
+    # "a lot", "a few", "a little easier": no "one" in them ("a little experiment" keeps its article)
+    r"(?!\s+(?:lot|lots|few|couple|number\s+of|great\s+deal|while|bit\s+of"
+    r"|little\s+(?:\w+er|more|less|bit|while|too|of))\b)"
 )
 # Tiers: lower is better. Statuses follow from the tier.
 _EXACT, _ALT, _FORMAT, _CROSS, _ROUNDED = 0, 1, 2, 3, 4
@@ -48,15 +56,20 @@ SENTENCE_WINDOW = 0.45
 MAX_CHECK_CHARS = 2_000_000
 
 
-def status_passes(status: str, *, allow_rounding: bool = False) -> bool:
-    """The one rule for whether a status is a pass: ``ok``, or ``rounded`` when rounding is allowed."""
-    return status == "ok" or (allow_rounding and status == "rounded")
+def status_passes(status: str, *, allow_rounding: bool = False, strict: bool = False) -> bool:
+    """Whether a status is a pass: ``ok``; ``rounded`` when rounding is allowed; ``converted`` and ``weak``
+    unless ``strict``."""
+    return (
+        status == "ok"
+        or (allow_rounding and status == "rounded")
+        or (not strict and status in _PASS_UNLESS_STRICT)
+    )
 
 
 def counts_against(status: str, soft: bool, *, strict: bool = False, allow_rounding: bool = False) -> bool:
     """The one pass rule: whether a mention with ``status`` fails its text. A number word (``soft``) counts
     only under ``strict``; the checker, the document report, the CLI and the renderers all ask this."""
-    return (strict or not soft) and not status_passes(status, allow_rounding=allow_rounding)
+    return (strict or not soft) and not status_passes(status, allow_rounding=allow_rounding, strict=strict)
 
 
 @dataclass(frozen=True)
@@ -66,6 +79,7 @@ class MentionCheck:
     source: Mention
     status: str
     target: Mention | None = None
+    conversion: Conversion | None = None  # with status ``converted``: the units, factor and tolerance
 
 
 @dataclass(frozen=True)
@@ -108,6 +122,7 @@ class NumberReport:
                     "target": span(c.target, target_offset) if c.target is not None else None,
                     "unit": c.source.unit,
                     "soft": c.source.soft,
+                    **({"conversion": c.conversion.to_dict()} if c.conversion is not None else {}),
                 }
                 for c in self.mentions
             ],
@@ -220,6 +235,14 @@ def _weekday_tier(src: Mention, tgt: Mention) -> int | None:
 _STATUS_OF_TIER = {_EXACT: "ok", _ALT: "ok", _FORMAT: "format", _CROSS: "ok", _ROUNDED: "rounded"}
 
 
+def _status_of_match(tier: int, src: Mention, tgt: Mention) -> str:
+    """A digit 1 matched only to a word of another kind (``1 tháng`` to a "first" elsewhere) is ``weak``:
+    "first", "one" and "a" stand in so many English sentences that the match proves little."""
+    if tier == _CROSS and tgt.soft and not src.soft and _is_one(src):
+        return "weak"
+    return _STATUS_OF_TIER[tier]
+
+
 # ---------------------------------------------------------------- position alignment
 
 
@@ -259,6 +282,7 @@ class _State:
     targets: list[Mention]
     aligner: _Aligner
     status: dict[int, tuple[str, Mention | None]] = field(default_factory=dict)
+    conversions: dict[int, Conversion] = field(default_factory=dict)
     used: set[int] = field(default_factory=set)
     part_used: set[int] = field(default_factory=set)
     _by_position: dict[bool, tuple[list[int], list[float]]] = field(default_factory=dict, repr=False)
@@ -440,7 +464,7 @@ def _greedy(state: _State, window: float) -> None:
                 continue  # its value occurs more than once on either side: placed in the next round
             if tier >= _CROSS and state.aligner.distance(state.sources[i], state.targets[j]) > reach[tier]:
                 continue
-            state.assign(i, _STATUS_OF_TIER[tier], state.targets[j], j)
+            state.assign(i, _status_of_match(tier, state.sources[i], state.targets[j]), state.targets[j], j)
             if anchor_round:
                 for other in exact_of_target.get(j, ()):
                     open_of_source[other] -= 1
@@ -633,6 +657,25 @@ def _comparable_magnitude(a: Value, b: Value) -> bool:
     return Decimal("0.1") <= ratio <= 10
 
 
+def _conversion_fallback(state: _State, window: float) -> None:
+    """A number stated in another unit of its dimension (``225 km`` → ``140 miles``) is ``converted``."""
+    for i in state.free_sources():
+        s = state.sources[i]
+        if not isinstance(s.value, Decimal) or s.unit is None:
+            continue
+        options = []
+        for j in state.free_targets_near(s, window):
+            t = state.targets[j]
+            if isinstance(t.value, Decimal) and t.unit is not None:
+                conversion = convert(s.value, s.unit, t.value, t.unit)
+                if conversion is not None:
+                    options.append((state.aligner.distance(s, t), j, conversion))
+        if options:
+            _distance, j, conversion = min(options, key=lambda o: (o[0], o[1]))
+            state.assign(i, "converted", state.targets[j], j)
+            state.conversions[i] = conversion
+
+
 def _changed_fallback(state: _State, window: float) -> None:
     """An unmatched source number with an unmatched same-kind target nearby was changed, not dropped."""
     for i in state.free_sources():
@@ -674,12 +717,14 @@ def match_mentions(
     _greedy(state, window)
     _composite_fallbacks(state, target_text, window)
     _article_fallback(state, source_text, target_text, window)
+    _conversion_fallback(state, window)
     _changed_fallback(state, window)
     for i in state.free_sources():
         state.status[i] = ("missing", None)
     _share_doubt(state)
     checks = tuple(
-        MentionCheck(s, *state.status.get(i, ("missing", None))) for i, s in enumerate(state.sources)
+        MentionCheck(s, *state.status.get(i, ("missing", None)), state.conversions.get(i))
+        for i, s in enumerate(state.sources)
     )
     extra = tuple(
         t

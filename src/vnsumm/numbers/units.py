@@ -94,6 +94,7 @@ UNITS: tuple[Unit, ...] = (
     Unit("quintal", "mass", _d("100"), ("tạ",), ("quintals", "quintal")),
     Unit("kg", "mass", _d("1"), ("kg", "ký", "ki-lô-gam"), ("kg", "kilograms", "kilogram", "kilos")),
     Unit("g", "mass", _d("0.001"), ("g", "gam", "gram"), ("grams", "gram", "g")),
+    Unit("lb", "mass", _d("0.45359237"), ("pound", "pao"), ("lb", "lbs")),
     Unit("mg", "mass", _d("0.000001"), ("mg",), ("mg", "milligrams", "milligram")),
     Unit("µg", "mass", _d("0.000000001"), ("microgram", "micrograms"), ("micrograms", "microgram")),
     # power (base: watt), energy, voltage
@@ -190,3 +191,64 @@ def units_conflict(a: str | None, b: str | None) -> bool:
     word left out of one side is no evidence of a different quantity.
     """
     return bool(a and b and a != b and a in _BY_CODE and b in _BY_CODE)
+
+
+@dataclass(frozen=True)
+class Conversion:
+    """How a number was converted between two units of one dimension, and how far off it was allowed to be."""
+
+    source: str
+    target: str
+    factor: Decimal  # target units per source unit (for °C → °F: the slope; the offset is 32)
+    tolerance: Decimal  # the largest difference accepted, in target units
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "from": self.source,
+            "to": self.target,
+            "factor": float(self.factor),
+            "tolerance": float(self.tolerance),
+        }
+
+
+# English words that name two units: "pounds" is money after "£" and mass after a figure in kilograms.
+_SAME_WORD: dict[str, tuple[str, ...]] = {"GBP": ("lb",)}
+
+
+def _readings(code: str | None) -> list[Unit]:
+    """The units an English unit code may stand for (itself first)."""
+    codes = (code, *_SAME_WORD.get(code, ())) if code else ()
+    return [u for u in map(by_code, codes) if u is not None]
+
+
+# A converted figure is rounded by whoever converted it: accepted within 2 % or within half the last
+# digit written in the English (``5 km`` → ``3 miles`` is 3.1 rounded to the unit).
+CONVERSION_SHARE = Decimal("0.02")
+_AFFINE: dict[tuple[str, str], tuple[Decimal, Decimal]] = {
+    ("°C", "°F"): (Decimal("1.8"), Decimal(32)),
+    ("°F", "°C"): (Decimal(5) / Decimal(9), Decimal(-160) / Decimal(9)),
+}
+
+
+def convert(value: Decimal, source: str | None, written: Decimal, target: str | None) -> Conversion | None:
+    """The conversion that turns ``value`` ``source`` into ``written`` ``target``, or None when it does not.
+
+    Currencies have no fixed factor: a converted amount is left to the other checks (it reads ``changed``).
+    """
+    a = by_code(source or "")
+    b = next((u for u in _readings(target) if a is not None and u.dimension == a.dimension), None)
+    if a is None or b is None or a.code == b.code:
+        return None
+    if (a.code, b.code) in _AFFINE:
+        factor, offset = _AFFINE[a.code, b.code]
+    elif a.factor is not None and b.factor is not None:
+        factor, offset = a.factor / b.factor, Decimal(0)
+    else:
+        return None
+    expected = value * factor + offset
+    # the place of the last digit written: 3 → 1, 3.1 → 0.1, 300 → 100 (trailing zeros read as rounding)
+    last_place = Decimal(1).scaleb(int(written.normalize().as_tuple().exponent))
+    tolerance = max(abs(expected) * CONVERSION_SHARE, last_place / 2)
+    if abs(expected - written) > tolerance:
+        return None
+    return Conversion(a.code, b.code, factor, tolerance)
