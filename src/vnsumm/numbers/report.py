@@ -14,6 +14,7 @@ from ..document import Document, Sentence
 from .check import check
 from .match import counts_against
 from .mention import Mention, Span, value_to_json
+from .units import Conversion
 from .vi import extract_vi
 
 __all__ = [
@@ -45,6 +46,7 @@ class NumberFinding:
     soft: bool
     status: str  # ok | missing | changed | rounded | format, or "unchecked" without translation
     target: Span | None  # offsets into that sentence's English
+    conversion: Conversion | None = None  # with status ``converted``
 
     @property
     def text(self) -> str:
@@ -68,6 +70,7 @@ class NumberFinding:
             "soft": self.soft,
             "status": self.status,
             "target": None if self.target is None else self.target.to_dict(),
+            **({"conversion": self.conversion.to_dict()} if self.conversion is not None else {}),
         }
 
 
@@ -132,7 +135,13 @@ class NumberSummary:
         }
 
 
-def _finding(sentence: Sentence, mention: Mention, status: str, target: Mention | None) -> NumberFinding:
+def _finding(
+    sentence: Sentence,
+    mention: Mention,
+    status: str,
+    target: Mention | None,
+    conversion: Conversion | None = None,
+) -> NumberFinding:
     """A sentence-level mention in document coordinates (its English target stays sentence-relative)."""
     return NumberFinding(
         sentence=sentence.index,
@@ -143,6 +152,7 @@ def _finding(sentence: Sentence, mention: Mention, status: str, target: Mention 
         soft=mention.soft,
         status=status,
         target=None if target is None else Span.of(target),
+        conversion=conversion,
     )
 
 
@@ -165,7 +175,9 @@ def check_numbers(
     for sentence in document.sentences:
         english = translation.text_of(sentence.index)
         report = check(sentence.text, english, allow_rounding=allow_rounding, strict=strict)
-        findings.extend(_finding(sentence, item.source, item.status, item.target) for item in report.mentions)
+        findings.extend(
+            _finding(sentence, item.source, item.status, item.target, item.conversion) for item in report.mentions
+        )
         extra.extend(EnglishNumber(sentence.index, Span.of(mention)) for mention in report.extra)
     return NumberSummary(
         checked=True,
