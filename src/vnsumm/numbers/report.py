@@ -176,7 +176,8 @@ def check_numbers(
         english = translation.text_of(sentence.index)
         report = check(sentence.text, english, allow_rounding=allow_rounding, strict=strict)
         findings.extend(
-            _finding(sentence, item.source, item.status, item.target, item.conversion) for item in report.mentions
+            _finding(sentence, item.source, item.status, item.target, item.conversion)
+            for item in report.mentions
         )
         extra.extend(EnglishNumber(sentence.index, Span.of(mention)) for mention in report.extra)
     return NumberSummary(
