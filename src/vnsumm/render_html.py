@@ -40,7 +40,7 @@ STATUSES: dict[str, Status] = {
     "format": Status("⇄", "format", "the right value, written with Vietnamese separators", 2),
     "rounded": Status("≈", "rounded", "a rounded value: ok only with --allow-rounding", 3),
     "weak": Status("~", "weak", "matched only to a word such as “a” or “first”: passes unless --strict", 3),
-    "converted": Status("⇆", "converted", "the value in another unit, factor shown: passes unless --strict", 3),
+    "converted": Status("⇆", "converted", "in another unit, factor shown: passes unless --strict", 3),
     "extra": Status("+", "extra", "an English number with no source number", 4),
     "unchecked": Status("?", "unchecked", "found, not checked: there is no translation", 5, problem=False),
     "ok": Status("✓", "ok", "the same value stands in the English", 6, problem=False),
