@@ -174,3 +174,16 @@ def test_news_forms_pass(source: str, english: str) -> None:
 
     report = check(source, english)
     assert report.ok and all(m.status == "ok" for m in report.mentions), report.to_dict()
+
+
+def test_a_score_lost_in_translation_is_caught() -> None:
+    """``hòa 1-1`` rendered as ``a 1 draw`` lost the score: the 1 and the article prove nothing."""
+    from vnsumm.numbers import check
+
+    assert [
+        m.status
+        for m in check("Hai đội hòa 1-1.", "The teams played out a 1-1 draw.").mentions
+        if not m.source.soft
+    ] == ["ok"]
+    assert not check("Hai đội hòa 1-1.", "The teams played a 1 draw.").ok
+    assert not check("Họ thắng 2-0.", "They won 2-1.").ok

@@ -234,10 +234,10 @@ def test_phone_number_is_no_money() -> None:
     ]
 
 
-def test_score_is_no_range() -> None:
+def test_score_is_one_value_never_a_range() -> None:
     found = extract_vi("thắng với tỉ số 2-1")
-    assert [m.value for m in found] == [D(2), D(1)]
-    assert all(m.kind == "number" for m in found)
+    assert [(m.kind, m.value) for m in found] == [("score", "2-1")]
+    assert [(m.kind, m.value) for m in extract_vi("giá tăng 2-3 lần")] == [("range", RangeValue(D(2), D(3)))]
 
 
 def test_duration_in_hours_is_no_time() -> None:

@@ -28,6 +28,7 @@ from .lex_en import (
     ORDINAL_WORDS,
     ROMAN_HEADS,
     SCALES,
+    SCORE_CUES,
     TEN_WORDS,
     TIMES_WORDS,
     WEEKDAYS,
@@ -135,6 +136,8 @@ _YEAR_IN_WORDS = re.compile(
     rf"|oh[\s-](?P<oh>{_UNITS_ONE_TO_NINE}))\b",
     re.IGNORECASE,
 )
+_SCORE = re.compile(r"(?<![\w.,/-])(\d{1,2})\s?[-–]\s?(\d{1,2})(?![\w/-]|[.,]\d)")
+_SCORE_CUE = re.compile(rf"\b(?:{'|'.join(SCORE_CUES)})\b", re.IGNORECASE)
 _TIMES_WORD = re.compile(rf"\b(?:{'|'.join(TIMES_WORDS)})\b", re.IGNORECASE)
 _ROMAN = re.compile(r"\b[IVXLCDM]+\b")
 _ROMAN_HEAD = re.compile(rf"(?:{'|'.join(ROMAN_HEADS)})\s+$")
@@ -341,6 +344,13 @@ def _year_in_context(m: re.Match[str], _claims: Claims) -> Draft | None:
     return Draft(m.start("y"), m.end("y"), "date", DateValue(year), joinable=True)
 
 
+def _score(m: re.Match[str], claims: Claims) -> Draft | None:
+    """``a 1-1 draw``, ``won 2-0``: a score is one value; it needs a match word within a few words of it."""
+    if not _SCORE_CUE.search(claims.text, max(0, m.start() - 30), min(len(claims.text), m.end() + 30)):
+        return None
+    return Draft(m.start(), m.end(), "score", f"{int(m.group(1))}-{int(m.group(2))}")
+
+
 def _year_in_words(m: re.Match[str], _claims: Claims) -> Draft:
     """``nineteen twelve`` is 1912; ``the nineteen-thirties`` the decade 1930."""
     century = CENTURY_WORDS[m["century"].lower()] * 100
@@ -537,9 +547,9 @@ def _searches(pattern: re.Pattern[str]) -> object:
 
 
 # Why this order:
-# 1. structured forms own their digits first: dates (``June 10, 2024``: the day is no count), times
-#    (``10.30 a.m.`` is no decimal), decades (``1990s``), quarter codes and codes (``COVID-19``, ``No. 5``),
-#    years after a preposition (``in 2024``);
+# 1. structured forms own their digits first: scores (``a 1-1 draw`` is no range), dates (``June 10,
+#    2024``: the day is no count), times (``10.30 a.m.`` is no decimal), decades (``1990s``), quarter codes
+#    and codes (``COVID-19``, ``No. 5``), years after a preposition (``in 2024``) or in words;
 # 2. ``all 18`` before quantities (else 18 is a bare count);
 # 3. ordinals, Roman numerals, weekdays and lone months before quantities (``21st``, ``World War II``);
 # 4. quantities last: every digit run or number-word run still free.
@@ -564,6 +574,13 @@ RULES: tuple[Rule, ...] = (
         (Example("Due on 11/06/2024.", "11/06/2024", "2024-06-11"),),
         _DMY_NUMERIC,
         gate=_searches(_DMY_GATE),
+    ),
+    Rule(
+        "score",
+        _score,
+        (Example("It ended in a 1-1 draw.", "1-1", "1-1"), Example("They won 2-0 at home.", "2-0", "2-0")),
+        _SCORE,
+        gate=lambda c: ("-" in c.text or "–" in c.text) and not c.words.isdisjoint(SCORE_CUES),
     ),
     Rule(
         "month day",

@@ -55,3 +55,9 @@ DECADE_WORDS: dict[str, int] = {
 # How many times, in one word (``twice the size`` for ``2 lần``); ``once`` is left out (it also means
 # "formerly").
 TIMES_WORDS: dict[str, int] = {"twice": 2, "thrice": 3}
+# Words near ``2-1`` that make it a match score, not a range (``a 1-1 draw``, ``won 2-0``).
+SCORE_CUES: tuple[str, ...] = (
+    "draw", "drew", "won", "win", "wins", "beat", "beating", "lost", "lose", "loss", "defeat", "defeated",
+    "victory", "score", "scored", "scoreline", "led", "lead", "tie", "tied", "goal", "goals", "match",
+    "final",
+)  # fmt: skip

@@ -106,3 +106,8 @@ MONTH_WORDS: dict[str, int] = {
 # A ``D tháng M`` without ``ngày`` before it is a duration, not a date, when one of these follows
 # (``2 tháng 3 ngày``: two months and three days).
 AFTER_DURATION: tuple[str, ...] = ("ngày", "tuần", "năm", "tháng", "giờ", "lần", "tuổi", "phút")
+# Words near ``2-1`` that make it a match score, not a range (``hòa 1-1``, ``thắng 2-0``, ``tỷ số 3-2``).
+SCORE_CUES: tuple[str, ...] = (
+    "tỷ số", "tỉ số", "hòa", "hoà", "thắng", "thua", "gỡ", "dẫn", "bàn thắng", "trận", "đánh bại",
+    "chung kết",
+)  # fmt: skip

@@ -26,6 +26,7 @@ KINDS = (
     "ordinal",  # thứ 7, lần thứ XVIII, 7th, seventh, quý II (quarter), khóa XV
     "code",  # A58, COVID-19, Vành đai 4, Nghị quyết số 44
     "decade",  # những năm 90, 1990s
+    "score",  # hòa 1-1, thắng 2-0, a 1-1 draw (one value, never a range)
 )
 
 

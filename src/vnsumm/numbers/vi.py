@@ -43,6 +43,7 @@ from .lex_vi import (
     ORDINAL_HEADS,
     ROMAN_HEADS,
     SCALES,
+    SCORE_CUES,
 )
 from .mention import DateValue, Mention, RangeValue, RatioValue, TimeValue, Value, on_nfc
 from .roman import roman_to_int
@@ -104,6 +105,8 @@ _DAY_MONTH_AFTER_CUE = re.compile(
     r"(?:(?<!\w)(?i:ngày|sáng|chiều|tối|trưa|đêm|khuya|hôm|rạng sáng)\s+|\()(\d{1,2})\s?[-.]\s?(\d{1,2})"
     r"(?![\d/-]|[.,]\d|\w|\s*[-–]\s*\d)"
 )
+_SCORE = re.compile(r"(?<![\w.,/-])(\d{1,2})\s?[-–]\s?(\d{1,2})(?![\w/-]|[.,]\d)")
+_SCORE_CUE = re.compile(rf"(?<!\w)(?:{alternation(SCORE_CUES)})(?!\w)", _I)
 _MONTH = re.compile(r"(?<!\w)(?i:tháng)\s+(\d{1,2})(?![\w/]|[.,]\d)")
 _DAY = re.compile(
     r"(?<!\w)(?i:ngày)\s+(\d{1,2})(?=\s*(?:[,.;:)\]]|$|\s+(?:tới|này|vừa|qua|hôm|và|đến|hằng|hàng|mỗi|trong)\b))"
@@ -283,6 +286,13 @@ def _quarter(m: re.Match[str], _claims: Claims) -> list[Draft] | None:
         year = int(m.group(year_group)[-4:])
         drafts.append(Draft(m.start(year_group), m.end(year_group), "date", DateValue(year=year)))
     return drafts
+
+
+def _score(m: re.Match[str], claims: Claims) -> Draft | None:
+    """``hòa 1-1``: a score is one value; it needs a match word within a few words of it."""
+    if not _SCORE_CUE.search(claims.text, max(0, m.start() - 30), min(len(claims.text), m.end() + 30)):
+        return None
+    return Draft(m.start(), m.end(), "score", f"{int(m.group(1))}-{int(m.group(2))}")
 
 
 def _year_after_word(m: re.Match[str], _claims: Claims) -> Draft:
@@ -534,7 +544,8 @@ def _digit_runs(claims: Claims) -> list[re.Match[str]]:
 # Why this order:
 # 1. plates, phones, document numbers, chainages: their digits would otherwise read as dates and amounts
 #    (``29A-123.45`` is no date, ``0912 345 678`` no amount, ``15/2024/NĐ-CP`` no ratio);
-# 2. decades before dates (``những năm 90`` holds ``năm``); full dates before partial ones (``ngày 10 tháng 6
+# 2. scores (``hòa 1-1``) before anything reads ``1-1`` as a day and month or a range;
+#    decades before dates (``những năm 90`` holds ``năm``); full dates before partial ones (``ngày 10 tháng 6
 #    năm 2024`` before ``tháng 6``); quarters before years (``quý II/2024``);
 # 3. times before quantities (``10h30``, ``7 giờ tối``);
 # 4. ordinals and named codes before quantities (``lần thứ 3``, ``Vành đai 4``);
@@ -602,6 +613,13 @@ DIGIT_RULES: tuple[Rule, ...] = (
         (Example("Ký ngày 11-06-2024 tại Hà Nội.", "11-06-2024", "2024-06-11"),),
         _DATE_DASHDOT,
         gate=_has_char("-", "."),
+    ),
+    Rule(
+        "score",
+        _score,
+        (Example("Hai đội hòa 1-1 trên sân nhà.", "1-1", "1-1"), Example("Họ thắng 2-0.", "2-0", "2-0")),
+        _SCORE,
+        gate=lambda c: ("-" in c.text or "–" in c.text) and _SCORE_CUE.search(c.text) is not None,
     ),
     Rule(
         "month range",
