@@ -80,7 +80,7 @@ _CURRENCY_BEFORE = re.compile(rf"{_CURRENCY_PRE}\s?$", re.IGNORECASE)
 # Cheap searches (led by a digit) that tell whether a slower pattern can match at all.
 _TIME_GATE = re.compile(r"\d[:.]\d\d|\d\s*[aApP]\.?[mM]\b")
 _DECADE_GATE = re.compile(r"\d['’]?s\b")
-_CODE_GATE = re.compile(r"[A-Za-z][-.]?\d|\d-?[A-Z]|[Nn]o\.|[Nn]umber")
+_CODE_GATE = re.compile(r"[A-Za-z][-.]?\d|\d-?[A-Z]|\dx\d|\d\.[a-z]|[Nn]o\.|[Nn]umber")
 _YEAR_GATE = re.compile(r"\d{4}")
 _DMY_GATE = re.compile(r"\d[-/.]\d{1,2}[-/.]\d{4}")
 # A scale word with no number before it ("billion" after digits, "hundred" alone) is not a number.
@@ -88,7 +88,7 @@ _BARE_SCALE = re.compile(r"(?i)(?:hundred|thousand|million|billion|trillion|doze
 _WEEKDAY_WORDS = frozenset([*WEEKDAYS, *(w + "s" for w in WEEKDAYS)])
 _CODE = re.compile(
     r"(?<![\w.])(?:[A-Z][A-Za-z]*-?\d+[A-Za-z0-9]*|\d+-?[A-Z]{2,}[A-Za-z0-9]*|\d+[A-Z]+[A-Za-z0-9]*"
-    r"|[A-Z][a-z]+\.\d+|[a-z]\d{3,})(?![\w])"
+    r"|[A-Z][a-z]+\.\d+|[a-z]\d{3,}|\d+x\d+|\d+\.(?:com|net|org|vn|cn)\b)(?![\w])"
     r"|\b(?:No\.|Number|number|no\.)\s?(?P<number>\d+)\b"
 )
 # "in '71", "in ' 35" (a year with its century left out; TED transcripts put a space after the apostrophe).
@@ -122,7 +122,7 @@ _DECADE = re.compile(
 )
 _QUARTER = re.compile(r"\b(?P<which>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter\b", re.IGNORECASE)
 _QUARTER_CODE = re.compile(r"\bQ(?P<q>[1-4])\b")
-_ORDINAL_DIGITS = re.compile(r"\b(?P<n>\d+)(?:st|nd|rd|th)\b")
+_ORDINAL_DIGITS = re.compile(r"(?<![\w.,])(?P<n>\d{1,3}(?:,\d{3})+|\d+)(?:st|nd|rd|th)\b")
 _ORDINAL_WORD = re.compile(
     rf"\b(?:(?P<tens>{'|'.join(TEN_WORDS)})-)?(?P<w>{alternation(ORDINAL_WORDS)})\b", re.IGNORECASE
 )
@@ -376,7 +376,7 @@ def _all_n(m: re.Match[str], claims: Claims) -> Draft | None:
 
 
 def _digit_ordinal(m: re.Match[str], _claims: Claims) -> Draft:
-    return Draft(m.start(), m.end(), "ordinal", Decimal(m["n"]))
+    return Draft(m.start(), m.end(), "ordinal", Decimal(m["n"].replace(",", "")))
 
 
 def _ordinal_word_matches(claims: Claims) -> Iterable[re.Match[str]]:
@@ -630,7 +630,11 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "code",
         _code,
-        (Example("The COVID-19 pandemic ended.", "COVID-19", "COVID-19"),),
+        (
+            Example("The COVID-19 pandemic ended.", "COVID-19", "COVID-19"),
+            Example("A 1024x768 screen.", "1024x768", "1024X768"),
+            Example("The portal 163.com said so.", "163.com", "163.COM"),
+        ),
         _CODE,
         gate=_searches(_CODE_GATE),
     ),
@@ -676,7 +680,10 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "digit ordinal",
         _digit_ordinal,
-        (Example("It is the 21st edition.", "21st", "21"),),
+        (
+            Example("It is the 21st edition.", "21st", "21"),
+            Example("The 1,000th anniversary of Thang Long.", "1,000th", "1000"),
+        ),
         _ORDINAL_DIGITS,
         gate=_has_digit,
     ),
