@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 
 from vnsumm.numbers import MentionCheck, NumberReport, check
@@ -187,3 +189,34 @@ def test_a_score_lost_in_translation_is_caught() -> None:
     ] == ["ok"]
     assert not check("Hai đội hòa 1-1.", "The teams played a 1 draw.").ok
     assert not check("Họ thắng 2-0.", "They won 2-1.").ok
+
+
+@pytest.mark.parametrize(
+    ("source", "english"),
+    [
+        (
+            "Nó đi theo luồng khí ở lò phản ứng 1 vào thứ bảy.",
+            "It followed a blast at reactor 2 on Saturday.",
+        ),
+        (
+            "Thứ tốt nhất bạn mua được với 1 đô la là kẹo.",
+            "One of the best things you can get with $2 is candy.",
+        ),
+        (
+            "Cho nên, 1 ngày, tôi quyết định lại chỗ người quản lý.",
+            "So I day decided to pay a visit to the manager.",
+        ),
+    ],
+)
+def test_a_lost_one_does_not_borrow_a_far_article_or_word(source: str, english: str) -> None:
+    """A label after its noun is no article; an amount in dollars is not the "one" of "one of"."""
+    from vnsumm.numbers import check
+
+    assert not check(source, english).ok
+
+
+def test_a_list_dash_is_no_minus_but_a_temperature_keeps_it() -> None:
+    from vnsumm.numbers import extract_vi
+
+    assert [m.value for m in extract_vi("- 86,9 triệu đô la")] == [Decimal("86900000")]
+    assert [m.value for m in extract_vi("lạnh tới - 63 độ F")] == [Decimal(-63)]

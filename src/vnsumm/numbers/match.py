@@ -25,7 +25,7 @@ from decimal import Decimal
 from typing import Any
 
 from .mention import DateValue, Mention, RangeValue, RatioValue, Span, TimeValue, Value, value_to_json
-from .units import Conversion, convert, units_conflict
+from .units import Conversion, by_code, convert, units_conflict
 
 __all__ = ["MentionCheck", "NumberReport", "STATUSES", "match_mentions"]
 
@@ -52,6 +52,8 @@ CANDIDATE_CAP = 16
 WINDOW_CHARS = 3000
 # The window of a sentence-sized text (a share of its length).
 SENTENCE_WINDOW = 0.45
+# An article stands for a lost "1" only close to where the 1 should be: a far "a" is another noun's.
+ARTICLE_WINDOW = 0.25
 # The largest text (either side) one check takes: about 1 s per 100,000 characters.
 MAX_CHECK_CHARS = 2_000_000
 
@@ -209,7 +211,7 @@ def pair_tier(src: Mention, tgt: Mention) -> int | None:
     """How well ``tgt`` renders ``src`` (see the tier constants), or None when it cannot be that number."""
     if tgt.unit == "weekday":
         return _weekday_tier(src, tgt)
-    if _units_conflict(src, tgt) or not _kinds_compatible(src, tgt):
+    if _units_conflict(src, tgt) or not _kinds_compatible(src, tgt) or _word_for_a_measure(src, tgt):
         return None
     same_kind = src.kind == tgt.kind
     for si, s in enumerate(src.readings):
@@ -223,6 +225,11 @@ def pair_tier(src: Mention, tgt: Mention) -> int | None:
     if src.kind == tgt.kind and _rounded(src.value, tgt.value) and not tgt.foreign_format:
         return _ROUNDED
     return None
+
+
+def _word_for_a_measure(src: Mention, tgt: Mention) -> bool:
+    """``1 đô la`` is not the "one" of "one of the best": an amount in a unit needs its unit, or digits."""
+    return tgt.soft and tgt.unit is None and not src.soft and by_code(src.unit or "") is not None
 
 
 def _weekday_tier(src: Mention, tgt: Mention) -> int | None:
@@ -560,7 +567,11 @@ def _article_fallback(state: _State, source_text: str, target_text: str, window:
         for m in _ARTICLE.finditer(target_text)
         if not taken.covers(m.start())
     ]
-    wanting = [i for i in state.free_sources() if _is_one(state.sources[i])]
+    wanting = [
+        i
+        for i in state.free_sources()
+        if _is_one(state.sources[i]) and _may_be_an_article(source_text, state.sources[i])
+    ]
     if not wanting or not articles:
         return
     claimed = {(s.start, s.end) for s in state.sources}
@@ -592,6 +603,17 @@ def _article_fallback(state: _State, source_text: str, target_text: str, window:
         index = competitors[c][1]
         if index is not None:
             state.status[index] = ("ok", articles[k])
+
+
+# A "1" followed by one of these (or by punctuation) comes after its noun: a label (``lò phản ứng 1 vào
+# thứ bảy``, reactor 1 on Saturday), never the article of a noun.
+_AFTER_A_LABEL = re.compile(
+    r"\s*(?:$|[,.;:!?)\]]|(?:vào|ở|tại|và|của|trong|với|cho|là|đã|được|thì|mà|hay|hoặc)(?!\w))"
+)
+
+
+def _may_be_an_article(source_text: str, one: Mention) -> bool:
+    return _AFTER_A_LABEL.match(source_text, one.end) is None
 
 
 class _Spans:
@@ -716,7 +738,7 @@ def match_mentions(
     state = _State(list(sources), list(targets), _Aligner(len(source_text), len(target_text)))
     _greedy(state, window)
     _composite_fallbacks(state, target_text, window)
-    _article_fallback(state, source_text, target_text, window)
+    _article_fallback(state, source_text, target_text, min(window, ARTICLE_WINDOW))
     _conversion_fallback(state, window)
     _changed_fallback(state, window)
     for i in state.free_sources():

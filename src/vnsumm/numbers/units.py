@@ -77,7 +77,7 @@ UNITS: tuple[Unit, ...] = (
     Unit("mile", "length", _d("1609.344"), ("dặm",), ("miles", "mile")),
     Unit("nmi", "length", _d("1852"), ("hải lý",), ("nautical miles", "nautical mile")),
     Unit("ft", "length", _d("0.3048"), ("feet", "foot"), ("feet", "foot", "ft")),
-    Unit("in", "length", _d("0.0254"), ("inch",), ("inches", "inch")),
+    Unit("in", "length", _d("0.0254"), ("inch", "in-sơ", "insơ"), ("inches", "inch")),
     Unit("micron", "length", _d("0.000001"), ("micron", "micromet", "µm"), ("microns", "micron", "µm")),
     # area (base: square metre)
     Unit("km2", "area", _d("1000000"), ("km2", "km²"),
@@ -190,7 +190,9 @@ def units_conflict(a: str | None, b: str | None) -> bool:
     Counters (``lượt``) and a missing unit never conflict: English often drops a counter, and a unit
     word left out of one side is no evidence of a different quantity.
     """
-    return bool(a and b and a != b and a in _BY_CODE and b in _BY_CODE)
+    if not (a and b and a != b and a in _BY_CODE and b in _BY_CODE):
+        return False
+    return a not in _SAME_WORD.get(b, ()) and b not in _SAME_WORD.get(a, ())
 
 
 @dataclass(frozen=True)

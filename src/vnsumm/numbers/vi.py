@@ -141,6 +141,7 @@ _NUMBER_PREFIX = re.compile(
 )
 # Thousands grouped by spaces (``11 372 doanh nghiệp``): one to three digits, then groups of exactly three.
 _SPACED_THOUSANDS = re.compile(r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\w]|[.,]\d|[ \u00a0\u202f]\d)")
+_TEMPERATURE = re.compile(r"\s*(?:độ|°)")
 _THIN_SPACES = re.compile(r"[ \u00a0\u202f]")
 _NUMBER_TAIL = re.compile(
     rf"(?P<scales>{_SCALES_RE})(?P<ruoi>\s+rưỡi{_END_OF_WORD})?(?P<half>\s+nửa{_END_OF_WORD})?"
@@ -493,6 +494,13 @@ def _quantity_draft(
         return Draft(numeral.start(), numeral.end(), "code", numeral.group())
     base, base_alternatives = parsed
     start = numeral.start()
+    if (
+        negative
+        and negative[0] in "-−"
+        and negative[-1].isspace()
+        and not _TEMPERATURE.match(tail.group("unit") or "")
+    ):
+        negative = None  # "- 86,9 triệu": a list's dash; only a temperature keeps a minus standing apart
     if negative and (negative[0] not in "-−" or _minus_is_sign(text, prefix.start("neg"))):
         base, base_alternatives = -base, tuple(-a for a in base_alternatives)
         start = prefix.start("neg")
