@@ -101,6 +101,9 @@ _MONTH_DAY = re.compile(
 _DAY_MONTH = re.compile(
     rf"\b(?:the\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{_MONTH_RE})(?:,?\s+(?P<y>\d{{4}})\b)?"
 )
+_DAY_MONTH_SHORT_YEAR = re.compile(
+    rf"\b(?P<d>\d{{1,2}})\s+(?P<mon>{_MONTH_RE})\s+['’]?(?P<yy>\d{{2}})\b(?![.,:]\d)"
+)
 _MONTH_YEAR = re.compile(rf"\b(?P<mon>{_MONTH_RE})(?:,|\s+of)?\s+(?P<y>\d{{4}})\b")
 _MONTH_ALONE = re.compile(
     r"\b(?:January|February|March|April|June|July|August|September|October|November|December)\b"
@@ -281,6 +284,14 @@ def _named_month_date(m: re.Match[str], _claims: Claims) -> Draft | None:
     if not _valid_date(month, day):
         return None
     return Draft(m.start(), m.end(), "date", DateValue(year, month, day), joinable=True)
+
+
+def _day_month_short_year(m: re.Match[str], _claims: Claims) -> Draft | None:
+    """``13 Jul 09`` (news wires): the year with its century left out."""
+    day, month, yy = int(m["d"]), _month(m["mon"]), int(m["yy"])
+    if not _valid_date(month, day):
+        return None
+    return Draft(m.start(), m.end(), "date", DateValue(2000 + yy if yy < 50 else 1900 + yy, month, day))
 
 
 def _month_year(m: re.Match[str], _claims: Claims) -> Draft:
@@ -581,6 +592,13 @@ RULES: tuple[Rule, ...] = (
         (Example("It ended in a 1-1 draw.", "1-1", "1-1"), Example("They won 2-0 at home.", "2-0", "2-0")),
         _SCORE,
         gate=lambda c: ("-" in c.text or "–" in c.text) and not c.words.isdisjoint(SCORE_CUES),
+    ),
+    Rule(
+        "day month short year",
+        _day_month_short_year,
+        (Example("in Chinese 13 Jul 09", "13 Jul 09", "2009-07-13"),),
+        _DAY_MONTH_SHORT_YEAR,
+        gate=lambda c: c.has_digit and not c.words.isdisjoint(MONTHS),
     ),
     Rule(
         "month day",

@@ -111,3 +111,5 @@ SCORE_CUES: tuple[str, ...] = (
     "tỷ số", "tỉ số", "hòa", "hoà", "thắng", "thua", "gỡ", "dẫn", "bàn thắng", "trận", "đánh bại",
     "chung kết",
 )  # fmt: skip
+# Titles before a ruler's name that a Roman numeral follows (``vua Charles IX``, ``Giáo hoàng Benedict XVI``).
+RULER_TITLES: tuple[str, ...] = ("vua", "hoàng đế", "nữ hoàng", "giáo hoàng", "hoàng hậu", "quốc vương")

@@ -52,8 +52,10 @@ CANDIDATE_CAP = 16
 WINDOW_CHARS = 3000
 # The window of a sentence-sized text (a share of its length).
 SENTENCE_WINDOW = 0.45
-# An article stands for a lost "1" only close to where the 1 should be: a far "a" is another noun's.
+# An article stands for a lost "1" only close to where the 1 should be: a far "a" is another noun's. An
+# idiom (``1 chút`` a bit, ``1 số`` some) moves with its sentence and may take an article anywhere.
 ARTICLE_WINDOW = 0.25
+_IDIOM_AFTER_ONE = re.compile(r"\s+(?:chút|số|ít|vài|cách|lúc|thời)(?!\w)", re.IGNORECASE)
 # The largest text (either side) one check takes: about 1 s per 100,000 characters.
 MAX_CHECK_CHARS = 2_000_000
 
@@ -596,6 +598,8 @@ def _article_fallback(state: _State, source_text: str, target_text: str, window:
     for dist, c, k in pairs:
         if dist > window:
             break
+        if dist > ARTICLE_WINDOW and not _IDIOM_AFTER_ONE.match(source_text, competitors[c][0].end):
+            continue  # far from where the 1 should be: that article is another noun's
         if c in done_c or k in done_a or order.crosses(competitors[c][0].start, articles[k].start):
             continue
         done_c.add(c)
@@ -651,6 +655,7 @@ def _share_doubt(state: _State) -> None:
 
     With ``600 … 600`` in the source and one ``600`` left in the English, position alone cannot say
     which was lost; every candidate is reported with the failure rather than pointing at one by chance.
+    Codes are left alone: ``IPv6 … IPv6 … IPv6`` names one thing, and the one not found is the one reported.
     """
     failed = [
         (i, st)
@@ -665,7 +670,14 @@ def _share_doubt(state: _State) -> None:
         for k in by_value.get(_key(s.value), ()):
             st, tgt = state.status[k]
             other = state.sources[k]
-            if k == i or st != "ok" or other.soft or other.kind != s.kind or _is_one(other):
+            if (
+                k == i
+                or st != "ok"
+                or other.soft
+                or other.kind != s.kind
+                or _is_one(other)
+                or s.kind == "code"
+            ):
                 continue
             if values_equal(s.value, other.value) and values_equal(other.value, s.value):
                 state.status[k] = (status, tgt)
@@ -738,7 +750,7 @@ def match_mentions(
     state = _State(list(sources), list(targets), _Aligner(len(source_text), len(target_text)))
     _greedy(state, window)
     _composite_fallbacks(state, target_text, window)
-    _article_fallback(state, source_text, target_text, min(window, ARTICLE_WINDOW))
+    _article_fallback(state, source_text, target_text, window)
     _conversion_fallback(state, window)
     _changed_fallback(state, window)
     for i in state.free_sources():

@@ -42,6 +42,7 @@ from .lex_vi import (
     NUMBER_WORDS,
     ORDINAL_HEADS,
     ROMAN_HEADS,
+    RULER_TITLES,
     SCALES,
     SCORE_CUES,
 )
@@ -125,6 +126,11 @@ _ROMAN_AFTER_HEAD = re.compile(rf"(?<!\w)(?P<head>{_heads(ROMAN_HEADS)})\s+(?P<n
 _ORDINAL = re.compile(
     rf"(?<!\w)(?P<head>{_heads(ORDINAL_HEADS)})\s+(?P<num>\d{{1,3}})(?![\w/]|[.,:]\d|\s*(?:%|/))"
 )
+_ROMAN_AFTER_RULER = re.compile(
+    rf"(?<!\w){_heads(RULER_TITLES)}\s+(?:[A-ZĐ][\w-]*\s+){{1,2}}(?P<num>[IVXLCDM]+)(?![^\W\d_])"
+)
+# ``24 01 2011``: a date written with spaces (day, month, year).
+_DATE_SPACED = re.compile(r"(?<![\w.,])(\d{1,2}) (\d{1,2}) (\d{4})(?![\w]|[.,]\d)")
 _ROMAN_GATE = re.compile(r"[IVXLCDM](?![^\W\d_])")
 _WEEKDAY_BEFORE = re.compile(r"(?i:ngày|vào|hôm|sáng|chiều|tối|trưa|đêm|các|những|mỗi|đến|từ|,)\s*$")
 _WEEKDAY_AFTER = re.compile(
@@ -345,6 +351,15 @@ def _roman_ordinal(m: re.Match[str], _claims: Claims) -> Draft | None:
         return None
     unit = "century" if m.group("head").lower().startswith("thế") else None
     return Draft(m.start(), m.end(), "ordinal", Decimal(value), unit=unit)
+
+
+def _ruler_number(m: re.Match[str], _claims: Claims) -> Draft | None:
+    value = roman_to_int(m.group("num"))
+    return None if value is None else Draft(m.start("num"), m.end("num"), "ordinal", Decimal(value))
+
+
+def _date_spaced(m: re.Match[str], _claims: Claims) -> Draft | None:
+    return _date(m.start(), m.end(), int(m.group(3)), int(m.group(2)), int(m.group(1)))
 
 
 def _digit_ordinal(m: re.Match[str], claims: Claims) -> Draft:
@@ -616,6 +631,13 @@ DIGIT_RULES: tuple[Rule, ...] = (
         gate=_has_char("/"),
     ),
     Rule(
+        "day month year with spaces",
+        _date_spaced,
+        (Example("Khoa Nhi, đăng trực tuyến 24 01 2011", "24 01 2011", "2011-01-24"),),
+        _DATE_SPACED,
+        gate=lambda c: _DATE_SPACED.search(c.text) is not None,
+    ),
+    Rule(
         "day-month-year",
         _date_dash_dot,
         (Example("Ký ngày 11-06-2024 tại Hà Nội.", "11-06-2024", "2024-06-11"),),
@@ -700,6 +722,13 @@ DIGIT_RULES: tuple[Rule, ...] = (
         gate=_has_cue("giờ"),
     ),
     Rule(
+        "Roman numeral of a ruler",
+        _ruler_number,
+        (Example("Dưới triều vua Charles IX., lịch được cải cách.", "IX", "9"),),
+        _ROMAN_AFTER_RULER,
+        gate=lambda c: _ROMAN_GATE.search(c.text) is not None,
+    ),
+    Rule(
         "Roman ordinal",
         _roman_ordinal,
         (Example("Đại hội lần thứ XVIII của Đảng.", "thứ XVIII", "18"),),
@@ -759,7 +788,7 @@ DIGIT_RULES: tuple[Rule, ...] = (
     ),
 )
 # Read alone when the text has no digit at all (``khóa XV``).
-_ROMAN_RULES = tuple(rule for rule in DIGIT_RULES if rule.name == "Roman ordinal")
+_ROMAN_RULES = tuple(rule for rule in DIGIT_RULES if rule.name.startswith("Roman"))
 
 
 # --- ranges ---------------------------------------------------------------------------------------
