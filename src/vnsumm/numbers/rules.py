@@ -92,6 +92,11 @@ class Claims:
         return _DIGIT_RUN.search(self.text) is not None
 
     @cached_property
+    def digit_runs(self) -> list[re.Match[str]]:
+        """Every run of digits with its inner separators, found once for all the rules that start there."""
+        return list(_DIGIT_RUN.finditer(self.text))
+
+    @cached_property
     def tokens(self) -> list[tuple[int, str]]:
         """(offset, lower-cased word) of every ASCII-letter word."""
         if len(self.low) != len(self.text):  # a few letters change length when lower-cased

@@ -77,7 +77,6 @@ _CHAINAGE = re.compile(r"(?<!\w)(?i:km)\s*(\d+(?:[.,]\d{3})?\+\d{1,3})(?!\d)")
 _LONG_RUN = re.compile(r"[0-9]{3}")
 _ATTACHED_UNIT = re.compile(rf"^[-−]?{_NUMERAL}-?(?:{_UNIT_RE}|h|g|p|tr|k|x)$", _I)
 _UNIT_TOKEN = re.compile(r"^(?:k?m[23²³]|cm[23]|dm[23])$", _I)
-_DIGIT_RUN = re.compile(r"[0-9]+(?:[.,][0-9]+)*")
 
 # --- decades, dates, times ------------------------------------------------------------------------
 _DECADE = re.compile(rf"(?<!\w){_heads(DECADE_HEADS)}\s+(\d{{2}}|\d{{4}})(?![\w]|[.,/]\d)")
@@ -553,6 +552,9 @@ def _quantity_draft(
 
 def _has_cue(*cues: str) -> Callable[[Claims], bool]:
     """A gate: the rule runs only when one of ``cues`` occurs in the lower-cased text."""
+    if len(cues) == 1:
+        cue = cues[0]
+        return lambda claims: cue in claims.low
     return lambda claims: any(cue in claims.low for cue in cues)
 
 
@@ -561,7 +563,7 @@ def _has_char(*chars: str) -> Callable[[Claims], bool]:
 
 
 def _digit_runs(claims: Claims) -> list[re.Match[str]]:
-    return list(_DIGIT_RUN.finditer(claims.text))
+    return claims.digit_runs
 
 
 # Why this order:
