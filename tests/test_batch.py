@@ -345,3 +345,41 @@ def test_quiet_silences_the_libraries(monkeypatch, capsys) -> None:
     assert main(["-q", "models", "list"]) == 0
     assert os.environ["TRANSFORMERS_VERBOSITY"] == "error"
     assert os.environ["HF_HUB_DISABLE_PROGRESS_BARS"] == "1"
+
+
+# ---------------------------------------------------------------- streaming
+
+
+@pytest.mark.parametrize("command", ["summarise", "check"])
+def test_the_first_line_is_written_while_the_input_is_still_open(command) -> None:
+    """Both batch forms stream through the same runner: the input is never read whole before work starts."""
+    import select
+
+    args = (
+        ["summarise", "--jsonl", "-", "--no-translate"]
+        if command == "summarise"
+        else ["check", "--pairs", "-"]
+    )
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "vnsumm.cli", *args, "--workers", "1"],
+        env=env,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    try:
+        assert process.stdin is not None and process.stdout is not None
+        process.stdin.write(jsonl([{"id": "first", "text": ARTICLE, **PAIR}]))
+        process.stdin.flush()
+        ready, _, _ = select.select([process.stdout], [], [], 240)
+        assert ready, "no output line while the input is still open"
+        first = json.loads(process.stdout.readline())
+        assert first["id"] == "first" and "error" not in first
+        rest, err = process.communicate(jsonl([{"id": "second", "text": ARTICLE, **PAIR}]), timeout=240)
+        assert process.returncode == 0, err
+        assert [json.loads(line)["id"] for line in rest.splitlines()] == ["second"]
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from vnsumm.cli import main
+from vnsumm.cli import FORMATS, build_parser, format_names, main
 
 from conftest import SAMPLE_VI
 
@@ -249,3 +249,101 @@ def test_jsonl_batch_stops_before_output_when_the_model_is_missing(tmp_path, cap
     args = ["summarise", "--jsonl", str(path), "--config", str(offline_hub_config(tmp_path))]
     code, out, err = run(args, capsys)
     assert code == 3 and out == "" and "vnsumm models pull remote" in err
+
+
+# ---------------------------------------------------------------- the command and format tables
+
+
+def leaf_parsers(parser=None, path=()):
+    """(command path, parser) of every subcommand that runs a handler."""
+    import argparse
+
+    parser = parser or build_parser()
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for name, child in action.choices.items():
+                yield from leaf_parsers(child, (*path, name))
+            return
+    yield path, parser
+
+
+def test_every_subcommand_has_one_handler_from_the_table() -> None:
+    handlers = {}
+    for path, parser in leaf_parsers():
+        handler = parser.get_default("handler")
+        assert callable(handler), path
+        handlers[path] = handler.__name__
+    assert handlers[("summarise",)] == handlers[("summarize",)] == "run_summarise"
+    assert handlers[("models", "pull")] == "run_models_pull"
+    assert {name for name in handlers.values()} == {
+        "run_summarise", "run_translate", "run_check", "run_models_list", "run_models_pull",
+        "run_models_convert",
+    }  # fmt: skip
+
+
+def test_format_choices_and_defaults_come_from_the_table() -> None:
+    formats = {}
+    for path, parser in leaf_parsers():
+        for action in parser._actions:
+            if action.dest == "format":
+                formats[path[0]] = (tuple(action.choices), action.default)
+    assert formats["translate"] == (format_names("translate"), format_names("translate")[0])
+    assert formats["check"] == (format_names("check"), format_names("check")[0])
+    both = format_names("summarise") + format_names("summarise --jsonl")
+    assert formats["summarise"] == (tuple(dict.fromkeys(both)), None)  # the default depends on --jsonl
+
+
+def test_every_format_row_names_a_renderer_that_exists() -> None:
+    import importlib
+
+    for form, rows in FORMATS.items():
+        assert rows, form
+        for row in rows:
+            reference = row.renderer.__qualname__
+            if ":" in reference:  # imported when first used
+                module, _, name = reference.partition(":")
+                assert callable(getattr(importlib.import_module(f"vnsumm.{module}"), name)), reference
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["summarise", "a.txt", "--format", "jsonl"], "--format jsonl goes with --jsonl IN"),
+        (["summarise", "--jsonl", "a.jsonl", "--format", "json"], "use --format jsonl or html"),
+        (["summarise", "--jsonl", "a.jsonl", "--format", "html"], "name it with -o DIR"),
+        (["summarise", "a.txt", "--date", "today"], "--date goes with --format html"),
+        (["check", "a.txt", "b.txt", "-o", "out.txt"], "-o goes with --pairs"),
+    ],
+)
+def test_refused_combinations_are_one_usage_line(capsys, args: list[str], message: str) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(args)
+    err = capsys.readouterr().err
+    assert exit_info.value.code == 2 and message in err and err.count("\n") == 1
+    assert err.startswith("vnsumm: error: ") and "Traceback" not in err
+
+
+def test_translate_takes_its_translator_from_the_pipeline(tiny_config, capsys, monkeypatch) -> None:
+    from vnsumm.pipeline import Pipeline
+
+    loaded = []
+    translator = Pipeline.translator
+
+    def counted(self):
+        loaded.append(self.model_name)
+        return translator(self)
+
+    monkeypatch.setattr(Pipeline, "translator", counted)
+    args = ["translate", str(SAMPLE_VI), "--config", str(tiny_config), "--model", "tiny-marian"]
+    code, out, _ = run([*args, "--format", "json"], capsys)
+    data = json.loads(out)
+    assert code == 0 and loaded == ["tiny-marian"] and data["model"] == "tiny-marian"
+    assert len(data["paragraphs"]) == 29 and all(s["text"] is not None for s in data["sentences"])
+
+
+def test_translate_without_weights_exits_3_like_summarise(tmp_path, capsys, monkeypatch) -> None:
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    monkeypatch.setenv("HF_HOME", str(tmp_path / "hf"))
+    config = offline_hub_config(tmp_path)
+    code, out, err = run(["translate", str(SAMPLE_VI), "--config", str(config)], capsys)
+    assert code == 3 and out == "" and err.count("\n") == 1 and "vnsumm models pull remote" in err

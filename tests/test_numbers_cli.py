@@ -118,3 +118,19 @@ def test_pairs_and_files_together_is_an_input_error(files):
     path = files("p.jsonl", json.dumps(PAIRS[0]) + "\n")
     with pytest.raises(InputError):
         run([path, path, "--pairs", path])
+
+
+def test_check_pairs_reads_one_line_per_result():
+    """The library form of --pairs is a stream too: the first result comes after the first line only."""
+    from vnsumm.numbers.cli import check_pairs
+
+    read = []
+
+    def lines():
+        for number, pair in enumerate(PAIRS * 3):
+            read.append(number)
+            yield json.dumps({**pair, "id": number}, ensure_ascii=False)
+
+    results = check_pairs(lines())
+    assert next(results)["id"] == 0 and read == [0]
+    assert [r["id"] for r in results] == [1, 2, 3, 4, 5] and read == [0, 1, 2, 3, 4, 5]

@@ -1,38 +1,103 @@
 """The ``vnsumm`` command line. Exit codes: 0 success, 1 a number check failed, 2 usage, input or output
 error, 3 model unavailable, 4 some batch lines could not be processed (their error lines are written).
-Errors are one line on stderr, never a traceback."""
+Errors are one line on stderr, never a traceback.
+
+Two tables hold the whole structure: :data:`COMMANDS` (each subcommand with its argument builder and its one
+handler ``run_<name>(args, stdout) -> int``) and :data:`FORMATS` (each command's ``--format`` choices with the
+renderer each uses). Every module is imported only by the handler that needs it: ``--help`` stays quick.
+"""
 
 from __future__ import annotations
 
 import argparse
 import contextlib
 import datetime
+import importlib
 import os
 import sys
-from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 from . import __version__
 from .errors import EXIT_LINES, EXIT_MODEL, EXIT_NUMBERS, EXIT_OK, EXIT_USAGE, InputError, VnsummError
 
 if TYPE_CHECKING:
     from .batch import Job
+    from .pipeline import Pipeline
 
-__all__ = ["EXIT_MODEL", "EXIT_NUMBERS", "EXIT_OK", "EXIT_USAGE", "build_parser", "main"]
+__all__ = [
+    "COMMANDS",
+    "EXIT_MODEL",
+    "EXIT_NUMBERS",
+    "EXIT_OK",
+    "EXIT_USAGE",
+    "FORMATS",
+    "build_parser",
+    "main",
+]
 
-# The output formats of each command; the first is the default.
-FORMATS: dict[str, tuple[str, ...]] = {
-    "summarise": ("markdown", "json", "text", "html"),
-    "summarise --jsonl": ("jsonl", "html"),
-    "translate": ("text", "markdown", "json"),
-    "check": ("text", "json", "html"),
-}
+
+# ---------------------------------------------------------------- formats (the table is at the end)
 
 
-class _Parser(argparse.ArgumentParser):
+@dataclass(frozen=True)
+class Format:
+    """One ``--format`` choice: its name, the renderer that writes it and whether it shows a date of run
+    (``--date``; the renderer then takes ``date=``)."""
+
+    name: str
+    renderer: Callable[..., Any]
+    dated: bool = False
+
+
+def _lazy(reference: str) -> Callable[..., Any]:
+    """The function ``module:function`` of vnsumm, imported on its first call (``--help`` stays quick)."""
+    module, _, name = reference.partition(":")
+
+    def call(*args: Any, **kwargs: Any) -> Any:
+        return getattr(importlib.import_module(f"vnsumm.{module}"), name)(*args, **kwargs)
+
+    call.__qualname__ = call.__name__ = reference
+    return call
+
+
+def format_names(form: str) -> tuple[str, ...]:
+    """The ``--format`` choices of a command form, the default first."""
+    return tuple(f.name for f in FORMATS[form])
+
+
+def find_format(form: str, name: str | None) -> Format | None:
+    """The row of ``--format name`` in a command form (its default for None); None when it has no such."""
+    if name is None:
+        return FORMATS[form][0]
+    return next((f for f in FORMATS[form] if f.name == name), None)
+
+
+def renderer(form: str, name: str | None) -> Callable[..., Any]:
+    """The renderer of ``--format name`` (the default for None) in a command form."""
+    found = find_format(form, name)
+    if found is None:
+        raise InputError(f"{form}: no format {name!r}; choose from {', '.join(format_names(form))}")
+    return found.renderer
+
+
+def _format_help(form: str) -> str:
+    first, *rest = format_names(form)
+    return ", ".join([f"{first} (default)", *rest])
+
+
+# ---------------------------------------------------------------- parsing
+
+
+class UsageError(Exception):
+    """A handler's refusal of an option combination: ``main`` reports it as argparse does (exit 2)."""
+
+
+class _OneLineErrorParser(argparse.ArgumentParser):
     """argparse that exits 2 with one line, as every other usage error does."""
 
-    def error(self, message: str) -> None:  # type: ignore[override]
+    def error(self, message: str) -> NoReturn:
         self.exit(EXIT_USAGE, f"{self.prog}: error: {message} (see '{self.prog} --help')\n")
 
 
@@ -43,7 +108,7 @@ def _positive_int(text: str) -> int:
     return value
 
 
-def _ratio(text: str) -> float:
+def _summary_ratio(text: str) -> float:
     try:
         value = float(text)
     except ValueError:
@@ -53,7 +118,7 @@ def _ratio(text: str) -> float:
     return value
 
 
-def run_date(text: str) -> str:
+def date_of_run(text: str) -> str:
     """``--date``: the date of run an HTML report shows, ``today`` or ISO 8601 (shown as given)."""
     if text == "today":
         return datetime.date.today().isoformat()
@@ -105,79 +170,52 @@ def _add_batch_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _add_summarise_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", nargs="?", help="the article (UTF-8 text), or - for stdin")
+    parser.add_argument("--jsonl", metavar="IN", help='batch: lines {"id", "text"} from IN (- for stdin)')
+    parser.add_argument(
+        "--format",
+        choices=tuple(dict.fromkeys(format_names("summarise") + format_names("summarise --jsonl"))),
+        help=f"{_format_help('summarise')}; with --jsonl: {_format_help('summarise --jsonl')} "
+        "(a folder: -o DIR)",
+    )
+    parser.add_argument("--no-translate", action="store_true", help="segmentation, summary and numbers only")
+    parser.add_argument("--sentences", type=_positive_int, default=3, help="summary length (default 3)")
+    parser.add_argument("--ratio", type=_summary_ratio, help="summary length as a share of body sentences")
+    parser.add_argument("--allow-rounding", action="store_true", help="rounded numbers count as ok")
+    parser.add_argument("--strict", action="store_true", help="number words (hai, ba...) can fail the check")
+    parser.add_argument("-o", "--output", help="write here instead of stdout")
+    parser.add_argument("--date", type=date_of_run, help="html: the date of run to show (YYYY-MM-DD, today)")
+    _add_model_options(parser)
+    _add_batch_options(parser)
+
+
+def _add_translate_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", help="the article (UTF-8 text), or - for stdin")
+    parser.add_argument("--format", choices=format_names("translate"), default=format_names("translate")[0])
+    parser.add_argument("-o", "--output", help="write here instead of stdout")
+    _add_model_options(parser)
+
+
+def _add_check_arguments(parser: argparse.ArgumentParser) -> None:
     from .numbers.cli import add_check_arguments
 
-    parser = _Parser(prog="vnsumm", description="Vietnamese news in, trustworthy English out.")
-    parser.add_argument("--version", action="version", version=f"vnsumm {__version__}")
-    parser.add_argument(
-        "-q", "--quiet", action="store_true", help="no library chatter (model loading bars, warnings)"
-    )
-    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
-
-    summarise = commands.add_parser(
-        "summarise",
-        aliases=["summarize"],
-        help="translate, summarise and number-check an article (the main job)",
-        description="Segment, translate, summarise and number-check a Vietnamese article.",
-    )
-    summarise.add_argument("file", nargs="?", help="the article (UTF-8 text), or - for stdin")
-    summarise.add_argument("--jsonl", metavar="IN", help='batch: lines {"id", "text"} from IN (- for stdin)')
-    summarise.add_argument(
-        "--format",
-        choices=tuple(dict.fromkeys(FORMATS["summarise"] + FORMATS["summarise --jsonl"])),
-        help="markdown (default), json, text, html; with --jsonl: jsonl (default) or html (-o DIR)",
-    )
-    summarise.add_argument(
-        "--no-translate", action="store_true", help="segmentation, summary and numbers only"
-    )
-    summarise.add_argument("--sentences", type=_positive_int, default=3, help="summary length (default 3)")
-    summarise.add_argument("--ratio", type=_ratio, help="summary length as a share of body sentences")
-    summarise.add_argument("--allow-rounding", action="store_true", help="rounded numbers count as ok")
-    summarise.add_argument(
-        "--strict", action="store_true", help="number words (hai, ba...) can fail the check"
-    )
-    summarise.add_argument("-o", "--output", help="write here instead of stdout")
-    summarise.add_argument("--date", type=run_date, help="html: the date of run to show (YYYY-MM-DD, today)")
-    _add_model_options(summarise)
-    _add_batch_options(summarise)
-
-    translate = commands.add_parser(
-        "translate", help="translate an article to English, paragraph by paragraph"
-    )
-    translate.add_argument("file", help="the article (UTF-8 text), or - for stdin")
-    translate.add_argument("--format", choices=FORMATS["translate"], default=FORMATS["translate"][0])
-    translate.add_argument("-o", "--output", help="write here instead of stdout")
-    _add_model_options(translate)
-
-    check = commands.add_parser("check", help="check that every number of a source survives in a translation")
-    add_check_arguments(check, FORMATS["check"])
-    check.add_argument("-o", "--output", help="--pairs: write the JSON lines here instead of stdout")
-    _add_batch_options(check)
-
-    models = commands.add_parser("models", help="list or download the translation models of models.yaml")
-    model_commands = models.add_subparsers(dest="models_command", required=True, parser_class=_Parser)
-    listing = model_commands.add_parser("list", help="each model, its licence and whether weights are local")
-    listing.add_argument("--config", help="models.yaml to use")
-    pull = model_commands.add_parser(
-        "pull", help="download a model's weights into the Hugging Face cache and convert them for CTranslate2"
-    )
-    pull.add_argument("name", help="model name from models.yaml")
-    pull.add_argument("--config", help="models.yaml to use")
-    _add_quantization(pull)
-    convert = model_commands.add_parser(
-        "convert", help="convert a local or cached model for CTranslate2 (offline, once)"
-    )
-    convert.add_argument("name", help="model name from models.yaml")
-    convert.add_argument("--config", help="models.yaml to use")
-    _add_quantization(convert)
-    return parser
+    add_check_arguments(parser, format_names("check"))
+    parser.add_argument("-o", "--output", help="--pairs: write the JSON lines here instead of stdout")
+    _add_batch_options(parser)
 
 
-def _add_quantization(parser: argparse.ArgumentParser) -> None:
+def _add_models_list_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--config", help="models.yaml to use")
+
+
+def _add_model_conversion_arguments(parser: argparse.ArgumentParser) -> None:
+    """``models pull`` and ``models convert``: a model name and the converted weights' type."""
     from .config import COMPUTE_TYPES
     from .translate.ct2 import DEFAULT_QUANTIZATION
 
+    parser.add_argument("name", help="model name from models.yaml")
+    parser.add_argument("--config", help="models.yaml to use")
     parser.add_argument(
         "--quantization",
         choices=COMPUTE_TYPES,
@@ -187,26 +225,26 @@ def _add_quantization(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    if args.quiet:
-        from .progress import quiet_libraries
+# ---------------------------------------------------------------- output
 
-        quiet_libraries()
-    try:
-        code = _dispatch(parser, args)
-        _flush_stdout()
-        return code
-    except VnsummError as exc:
-        print(f"vnsumm: error: {exc}", file=sys.stderr)
-        return exc.exit_code
-    except KeyboardInterrupt:
-        print("vnsumm: interrupted", file=sys.stderr)
-        return 130
-    except BrokenPipeError:
-        sys.stderr.close()  # the reader went away (| head): not an error worth a message
-        return EXIT_OK
+
+def _refuse_unusable_output(output: str | None, inputs: Sequence[str | None]) -> None:
+    """Before any work: -o must not be an input and must be writable."""
+    from .output import check_writable, refuse_same_file
+
+    refuse_same_file(output, inputs)
+    if output is not None and output != "-":
+        check_writable(output)
+
+
+def _write_output(text: str, output: str | None, stdout: TextIO) -> None:
+    """A whole document to stdout, or to ``-o`` (replaced only once complete)."""
+    if output is None or output == "-":
+        stdout.write(text)
+        return
+    from .output import write_atomically
+
+    write_atomically(output, text)
 
 
 def _flush_stdout() -> None:
@@ -221,55 +259,57 @@ def _flush_stdout() -> None:
         raise InputError(f"stdout: cannot write ({exc.strerror or exc})") from None
 
 
-def _dispatch(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
-    if args.command in ("summarise", "summarize"):
-        return _summarise(parser, args)
-    if args.command == "translate":
-        return _translate(args)
-    if args.command == "check":
-        return _check(parser, args)
-    return _models(args)
+def _print_notes(notes: Sequence[str]) -> None:
+    """Notes a user should see (which model stands in), one line each on stderr."""
+    for note in notes:
+        print(f"vnsumm: note: {note}", file=sys.stderr)
 
 
-def _check(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
-    from .numbers.cli import refuse_bad_usage, run_check
-
-    refuse_bad_usage(args)
-    if args.pairs is None:
-        if args.output is not None:
-            parser.error("check writes its report to stdout; -o goes with --pairs")
-        return run_check(args, sys.stdout)
-    from .jobs import CheckJob
-
-    return _run_batch(CheckJob(args.allow_rounding, args.strict), args.pairs, args)
+def _load_model_early(pipeline: Pipeline) -> Any:
+    """The pipeline's translator, loaded now (a missing model stops the run before any output), with the
+    notes of its choice (which model stands in) on stderr."""
+    translator = pipeline.translator()
+    _print_notes(pipeline.notes)
+    return translator
 
 
-def _prepare_output(output: str | None, inputs: Sequence[str | None]) -> None:
-    """Before any work: -o must not be an input and must be writable."""
-    from .output import check_writable, refuse_same_file
-
-    refuse_same_file(output, inputs)
-    if output is not None and output != "-":
-        check_writable(output)
+# ---------------------------------------------------------------- batches
 
 
-def _write(text: str, output: str | None) -> None:
-    if output is None or output == "-":
-        sys.stdout.write(text)
-        return
-    from .output import write_atomically
+def run_batch_command(
+    job: Job, source: str, args: argparse.Namespace, stdout: TextIO, *, gpu: bool = False
+) -> int:
+    """Every JSON-lines batch (``summarise --jsonl``, ``check --pairs``): streamed line by line through
+    :func:`vnsumm.batch.run_batch`, in local worker processes or on a Ray cluster with ``--ray``.
 
-    write_atomically(output, text)
+    A parser without the batch options (``numbers.cli.add_check_arguments`` alone) runs in-process to stdout.
+    """
+    from .batch import BatchOptions, default_workers, run_batch
+
+    workers = getattr(args, "workers", 1) or (1 if gpu else default_workers())
+    output, resume, progress = (getattr(args, name, None) for name in ("output", "resume", "progress"))
+    options = BatchOptions(output, workers, resume, progress)
+    ray = getattr(args, "ray", None)
+    if ray is not None:
+        from .distributed import run_ray
+
+        return run_ray(job, source, options, address=ray, num_gpus=1.0 if gpu else 0.0).exit_code
+    return run_batch(job, source, options, stdout).exit_code
 
 
-def _summarise(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
-    from .pipeline import Pipeline
-    from .render import render
-    from .textio import read_text
+def _batch_model_name(args: argparse.Namespace) -> str:
+    """The model every worker of a batch uses (the rule of ``choose_model``), told once on stderr."""
+    from .config import load_config
+    from .translate import choose_model
 
-    if (args.file is None) == (args.jsonl is None):
-        parser.error("summarise takes one article FILE (or -), or --jsonl IN for a batch")
-    options = {
+    choice = choose_model(load_config(args.config), args.model)
+    _print_notes((choice.note,) if choice.note else ())
+    return choice.spec.name
+
+
+def _pipeline_options(args: argparse.Namespace) -> dict[str, Any]:
+    """The ``Pipeline.from_config`` options of ``summarise``."""
+    return {
         "model": args.model,
         "translate": not args.no_translate,
         "sentences": args.sentences,
@@ -279,130 +319,107 @@ def _summarise(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int
         "device": args.device,
         "batch_size": args.batch_size,
     }
-    form = "summarise" if args.jsonl is None else "summarise --jsonl"
-    fmt = args.format or FORMATS[form][0]
-    if fmt not in FORMATS[form]:
-        if args.jsonl is not None:
-            parser.error("--jsonl writes JSON lines or a folder of HTML pages: use --format jsonl or html")
-        parser.error("--format jsonl goes with --jsonl IN; for one article use --format json")
-    if args.date is not None and fmt != "html":
-        parser.error("--date goes with --format html")
-    if args.jsonl is not None:
-        if fmt == "html":
-            return _summarise_pages(parser, args, options)
-        return _summarise_batch(args, options)
-    _prepare_output(args.output, [args.file])
-    text = read_text(args.file)  # read first: bad input is reported before a model is loaded
-    pipeline = Pipeline.from_config(args.config, **options)
-    if pipeline.translate:
-        _load_translator(pipeline)
-    result = pipeline.run(text)
-    _write(render(result, fmt, date=args.date), args.output)
-    return EXIT_NUMBERS if result.numbers.ok is False else EXIT_OK
 
 
-def _summarise_pages(parser: argparse.ArgumentParser, args: argparse.Namespace, options: dict) -> int:
-    """``--jsonl IN --format html -o DIR``: a page per article and DIR/index.html with their verdicts."""
+def write_summary_lines(args: argparse.Namespace, stdout: TextIO) -> int:
+    """``summarise --jsonl IN``: one JSON line out per line in, in order; a line that fails gets an
+    ``error`` and the run goes on."""
+    from .jobs import PipelineJob, SummaryJob
+
+    if args.no_translate:
+        return run_batch_command(SummaryJob(args.sentences, args.ratio), args.jsonl, args, stdout)
+    # Every worker uses the model chosen here, and the batch has its own progress bar.
+    options = {**_pipeline_options(args), "model": _batch_model_name(args), "progress": False}
+    job = PipelineJob(args.config, options)
+    return run_batch_command(job, args.jsonl, args, stdout, gpu=args.device.startswith("cuda"))
+
+
+def write_summary_pages(args: argparse.Namespace, stdout: TextIO) -> int:
+    """``summarise --jsonl IN --format html -o DIR``: a page per article and DIR/index.html with their
+    verdicts."""
     from .batch import open_input, raw_lines, records
     from .batch_html import write_pages
     from .pipeline import Pipeline
 
     if args.output is None:
-        parser.error("--jsonl with --format html writes a folder: name it with -o DIR")
+        raise UsageError("--jsonl with --format html writes a folder: name it with -o DIR")
     stream = open_input(args.jsonl)
-    pipeline = Pipeline.from_config(args.config, **options)
+    pipeline = Pipeline.from_config(args.config, **_pipeline_options(args))
     if pipeline.translate:
-        _load_translator(pipeline)  # a missing model stops the run before any page is written
+        _load_model_early(pipeline)  # a missing model stops the run before any page is written
     with contextlib.closing(stream):
         articles = records(raw_lines(stream), ("text",))
         errors, numbers_failed = write_pages(articles, args.output, pipeline.run, date=args.date)
     return EXIT_LINES if errors else EXIT_NUMBERS if numbers_failed else EXIT_OK
 
 
-def _summarise_batch(args: argparse.Namespace, options: dict) -> int:
-    """One JSON line out per line in, in order; a line that fails gets an ``error`` and the run goes on."""
-    from .jobs import PipelineJob, SummaryJob
-
-    if not options["translate"]:
-        return _run_batch(SummaryJob(args.sentences, args.ratio), args.jsonl, args)
-    options = {**options, "model": _chosen_model(args), "progress": False}  # the batch has its own bar
-    job = PipelineJob(args.config, options)
-    return _run_batch(job, args.jsonl, args, gpu=args.device.startswith("cuda"))
+# ---------------------------------------------------------------- handlers
 
 
-def _run_batch(job: Job, source: str, args: argparse.Namespace, *, gpu: bool = False) -> int:
-    """Every batch command: local worker processes, or a Ray cluster with --ray."""
-    from .batch import BatchOptions, default_workers, run_batch
-
-    workers = args.workers or (1 if gpu else default_workers())
-    options = BatchOptions(args.output, workers, args.resume, args.progress)
-    if args.ray is not None:
-        from .distributed import run_ray
-
-        return run_ray(job, source, options, address=args.ray, num_gpus=1.0 if gpu else 0.0).exit_code
-    return run_batch(job, source, options).exit_code
-
-
-def _chosen_model(args: argparse.Namespace) -> str:
-    """The model every worker of a batch uses (the rule of ``choose_model``), told once on stderr."""
-    from .config import load_config
-    from .translate import choose_model
-
-    choice = choose_model(load_config(args.config), args.model)
-    _tell((choice.note,) if choice.note else ())
-    return choice.spec.name
-
-
-def _load_translator(pipeline: Any) -> Any:
-    """Load the pipeline's model now (a missing one stops the run early) and tell which one stands in."""
-    translator = pipeline.translator()
-    _tell(pipeline.notes)
-    return translator
-
-
-def _tell(notes: Sequence[str]) -> None:
-    """Notes a user should see (which model stands in), one line each on stderr."""
-    for note in notes:
-        print(f"vnsumm: note: {note}", file=sys.stderr)
-
-
-def _translate(args: argparse.Namespace) -> int:
+def run_summarise(args: argparse.Namespace, stdout: TextIO) -> int:
+    """One article (rendered in its ``--format``) or, with ``--jsonl``, a batch."""
     from .pipeline import Pipeline
-    from .render import render_translation
+    from .textio import read_text
+
+    if (args.file is None) == (args.jsonl is None):
+        raise UsageError("summarise takes one article FILE (or -), or --jsonl IN for a batch")
+    form = "summarise" if args.jsonl is None else "summarise --jsonl"
+    fmt = find_format(form, args.format)
+    if fmt is None:
+        if args.jsonl is not None:
+            raise UsageError(
+                "--jsonl writes JSON lines or a folder of HTML pages: use --format jsonl or html"
+            )
+        raise UsageError("--format jsonl goes with --jsonl IN; for one article use --format json")
+    if args.date is not None and not fmt.dated:
+        raise UsageError("--date goes with --format html")
+    if args.jsonl is not None:
+        return fmt.renderer(args, stdout)
+    _refuse_unusable_output(args.output, [args.file])
+    text = read_text(args.file)  # read first: bad input is reported before a model is loaded
+    pipeline = Pipeline.from_config(args.config, **_pipeline_options(args))
+    if pipeline.translate:
+        _load_model_early(pipeline)
+    result = pipeline.run(text)
+    rendered = fmt.renderer(result, date=args.date) if fmt.dated else fmt.renderer(result)
+    _write_output(rendered, args.output, stdout)
+    return EXIT_NUMBERS if result.numbers.ok is False else EXIT_OK
+
+
+def run_translate(args: argparse.Namespace, stdout: TextIO) -> int:
+    """The English only, with the pipeline's translator (the same model choice and notes as summarise)."""
+    from .pipeline import Pipeline
     from .segment import segment
     from .textio import read_text
 
-    _prepare_output(args.output, [args.file])
+    _refuse_unusable_output(args.output, [args.file])
     text = read_text(args.file)
     pipeline = Pipeline.from_config(
         args.config, model=args.model, device=args.device, batch_size=args.batch_size
     )
-    translator = _load_translator(pipeline)
+    translator = _load_model_early(pipeline)
     document = segment(text)
-    _write(render_translation(document, translator.translate_document(document), args.format), args.output)
+    render = renderer("translate", args.format)
+    _write_output(render(document, translator.translate_document(document)), args.output, stdout)
     return EXIT_OK
 
 
-def _models(args: argparse.Namespace) -> int:
-    from .config import load_config
-    from .translate import ct2
-    from .translate.hub import model_statuses, pull_model
+def run_check(args: argparse.Namespace, stdout: TextIO) -> int:
+    """Two files (a report on stdout), or ``--pairs`` (the batch runner of ``summarise --jsonl``)."""
+    from .numbers import cli as check_cli
 
-    config = load_config(args.config)
-    if args.models_command in ("pull", "convert"):
-        spec = config.get(args.name)
-        if args.models_command == "pull":
-            print(f"{args.name}: weights in {pull_model(spec)}")
-            if spec.engine == "transformers" or not ct2.installed():
-                return EXIT_OK
-        converted = ct2.convert(spec, args.quantization)
-        print(
-            f"{args.name}: CTranslate2 model ({converted.quantization}, {_size(converted.size)}) "
-            f"in {converted.path}"
-        )
-        return EXIT_OK
+    check_cli.refuse_bad_usage(args)
+    if args.pairs is None and args.output is not None:
+        raise UsageError("check writes its report to stdout; -o goes with --pairs")
+    return check_cli.run_check(args, stdout)
+
+
+def run_models_list(args: argparse.Namespace, stdout: TextIO) -> int:
+    from .config import load_config
+    from .translate.hub import model_statuses
+
     rows = [("name", "family", "engine", "compute", "size", "source", "licence", "weights")]
-    for status in model_statuses(config):
+    for status in model_statuses(load_config(args.config)):
         mark = " (default)" if status.default else ""
         rows.append(
             (
@@ -410,7 +427,7 @@ def _models(args: argparse.Namespace) -> int:
                 status.family,
                 status.engine,
                 status.compute_type,
-                _size(status.size) if status.size else "-",
+                _human_size(status.size) if status.size else "-",
                 status.source,
                 status.licence,
                 "present" if status.present else "absent",
@@ -418,17 +435,191 @@ def _models(args: argparse.Namespace) -> int:
         )
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
     for row in rows:
-        print("  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip())
+        print("  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip(), file=stdout)
     return EXIT_OK
 
 
-def _size(size: int) -> str:
-    """Bytes for people: ``512 KB``, ``1.2 GB``."""
-    for unit in ("B", "KB", "MB"):
-        if size < 1000:
-            return f"{size:.0f} {unit}" if unit != "MB" else f"{size:.1f} MB"
-        size /= 1000  # type: ignore[assignment]
-    return f"{size:.2f} GB"
+def run_models_pull(args: argparse.Namespace, stdout: TextIO) -> int:
+    """Download the weights, then convert them for CTranslate2 (not for ``engine: transformers``)."""
+    from .config import load_config
+    from .translate import ct2
+    from .translate.hub import pull_model
+
+    spec = load_config(args.config).get(args.name)
+    print(f"{args.name}: weights in {pull_model(spec)}", file=stdout)
+    if spec.engine == "transformers" or not ct2.installed():
+        return EXIT_OK
+    return _convert_model(args, spec, stdout)
+
+
+def run_models_convert(args: argparse.Namespace, stdout: TextIO) -> int:
+    from .config import load_config
+
+    return _convert_model(args, load_config(args.config).get(args.name), stdout)
+
+
+def _convert_model(args: argparse.Namespace, spec: Any, stdout: TextIO) -> int:
+    from .translate import ct2
+
+    converted = ct2.convert(spec, args.quantization)
+    print(
+        f"{args.name}: CTranslate2 model ({converted.quantization}, {_human_size(converted.size)}) "
+        f"in {converted.path}",
+        file=stdout,
+    )
+    return EXIT_OK
+
+
+def _human_size(size: float) -> str:
+    """Bytes for people: ``512 B``, ``340 KB``, ``1.2 MB``, ``1.20 GB``."""
+    if size < 1000:
+        return f"{size:.0f} B"
+    if size < 1000**2:
+        return f"{size / 1000:.0f} KB"
+    if size < 1000**3:
+        return f"{size / 1000**2:.1f} MB"
+    return f"{size / 1000**3:.2f} GB"
+
+
+# ---------------------------------------------------------------- the tables
+
+# The formats of each command form, the first its default. A renderer's arguments are those of its form:
+#   summarise          (result[, date=]) -> text
+#   summarise --jsonl  (args, stdout) -> exit code
+#   translate          (document, translation) -> text
+#   check              (args, source, translation, stdout) -> exit code
+FORMATS: dict[str, tuple[Format, ...]] = {
+    "summarise": (
+        Format("markdown", _lazy("render:render_markdown")),
+        Format("json", _lazy("render:render_json")),
+        Format("text", _lazy("render:render_text")),
+        Format("html", _lazy("render_html:render_html"), dated=True),
+    ),
+    "summarise --jsonl": (
+        Format("jsonl", write_summary_lines),
+        Format("html", write_summary_pages, dated=True),
+    ),
+    "translate": (
+        Format("text", _lazy("render:translation_text")),
+        Format("markdown", _lazy("render:translation_text")),  # the paragraphs are markdown as they are
+        Format("json", _lazy("render:translation_json")),
+    ),
+    "check": (
+        Format("text", _lazy("numbers.cli:write_text_report")),
+        Format("json", _lazy("numbers.cli:write_json_report")),
+        Format("html", _lazy("numbers.cli:write_html_report"), dated=True),
+    ),
+}
+
+
+@dataclass(frozen=True)
+class Command:
+    """A subcommand: its argument builder and its one handler, or its own subcommands (``models``)."""
+
+    name: str
+    help: str
+    add_arguments: Callable[[argparse.ArgumentParser], None] | None = None
+    run: Callable[[argparse.Namespace, TextIO], int] | None = None
+    subcommands: tuple[Command, ...] = ()
+    aliases: tuple[str, ...] = ()
+    description: str | None = None
+
+
+COMMANDS: tuple[Command, ...] = (
+    Command(
+        "summarise",
+        "translate, summarise and number-check an article (the main job)",
+        _add_summarise_arguments,
+        run_summarise,
+        aliases=("summarize",),
+        description="Segment, translate, summarise and number-check a Vietnamese article.",
+    ),
+    Command(
+        "translate",
+        "translate an article to English, paragraph by paragraph",
+        _add_translate_arguments,
+        run_translate,
+    ),
+    Command(
+        "check",
+        "check that every number of a source survives in a translation",
+        _add_check_arguments,
+        run_check,
+    ),
+    Command(
+        "models",
+        "list or download the translation models of models.yaml",
+        subcommands=(
+            Command(
+                "list",
+                "each model, its licence and whether weights are local",
+                _add_models_list_arguments,
+                run_models_list,
+            ),
+            Command(
+                "pull",
+                "download a model's weights into the Hugging Face cache and convert them for CTranslate2",
+                _add_model_conversion_arguments,
+                run_models_pull,
+            ),
+            Command(
+                "convert",
+                "convert a local or cached model for CTranslate2 (offline, once)",
+                _add_model_conversion_arguments,
+                run_models_convert,
+            ),
+        ),
+    ),
+)
+
+
+def _add_commands(parser: argparse.ArgumentParser, commands: Sequence[Command], dest: str) -> None:
+    """A subparser per command of the table; each leaf records its handler for :func:`main`."""
+    subparsers = parser.add_subparsers(dest=dest, required=True, parser_class=_OneLineErrorParser)
+    for command in commands:
+        child = subparsers.add_parser(
+            command.name, aliases=list(command.aliases), help=command.help, description=command.description
+        )
+        if command.subcommands:
+            _add_commands(child, command.subcommands, f"{command.name}_command")
+            continue
+        assert command.add_arguments is not None and command.run is not None
+        command.add_arguments(child)
+        child.set_defaults(handler=command.run)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _OneLineErrorParser(prog="vnsumm", description="Vietnamese news in, trustworthy English out.")
+    parser.add_argument("--version", action="version", version=f"vnsumm {__version__}")
+    parser.add_argument(
+        "-q", "--quiet", action="store_true", help="no library chatter (model loading bars, warnings)"
+    )
+    _add_commands(parser, COMMANDS, "command")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.quiet:
+        from .progress import quiet_libraries
+
+        quiet_libraries()
+    try:
+        code = args.handler(args, sys.stdout)
+        _flush_stdout()
+        return code
+    except UsageError as exc:
+        parser.error(str(exc))
+    except VnsummError as exc:
+        print(f"vnsumm: error: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("vnsumm: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        sys.stderr.close()  # the reader went away (| head): not an error worth a message
+        return EXIT_OK
 
 
 if __name__ == "__main__":

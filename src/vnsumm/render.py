@@ -1,6 +1,5 @@
-"""Renderers: a Result (or a Translation) as markdown, plain text, JSON or HTML (:mod:`vnsumm.render_html`).
-
-Pure functions of their input."""
+"""Renderers: a Result as markdown, plain text or JSON (HTML: :mod:`vnsumm.render_html`), and a Translation
+as text or JSON. Pure functions of their input; ``vnsumm.cli.FORMATS`` says which ``--format`` uses which."""
 
 from __future__ import annotations
 
@@ -10,24 +9,14 @@ from typing import Any
 from .document import Role
 from .pipeline import NumberFinding, Result, english_paragraphs, translation_dict
 
-FORMATS = ("markdown", "json", "text", "html")
-
 
 def to_json(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2)
 
 
-def render(result: Result, fmt: str, *, date: str | None = None) -> str:
-    """``date`` (the date of run) is shown by the HTML page only; the other formats carry no date."""
-    if fmt == "html":
-        from .render_html import render_html
-
-        return render_html(result, date=date)
-    if fmt == "json":
-        return to_json(result.to_dict())
-    if fmt == "text":
-        return render_text(result)
-    return render_markdown(result)
+def render_json(result: Result) -> str:
+    """The documented JSON form (schema ``vnsumm.result/1``)."""
+    return to_json(result.to_dict())
 
 
 def _headline(result: Result) -> str:
@@ -158,9 +147,11 @@ def render_text(result: Result) -> str:
     return "\n".join(lines).rstrip() + "\n"
 
 
-def render_translation(document: Any, translation: Any, fmt: str) -> str:
-    """`vnsumm translate`: the English by paragraph (text/markdown) or sentence-aligned JSON."""
-    if fmt == "json":
-        return to_json(translation_dict(document, translation))
-    separator = "\n\n"
-    return separator.join(english_paragraphs(document, translation)).rstrip() + "\n"
+def translation_text(document: Any, translation: Any) -> str:
+    """``vnsumm translate``: the English paragraph by paragraph, a blank line between them."""
+    return "\n\n".join(english_paragraphs(document, translation)).rstrip() + "\n"
+
+
+def translation_json(document: Any, translation: Any) -> str:
+    """``vnsumm translate --format json``: the English sentence-aligned with the source, and by paragraph."""
+    return to_json(translation_dict(document, translation))

@@ -22,9 +22,9 @@ _SNIPPET = 40
 def add_check_arguments(parser: argparse.ArgumentParser, formats: Sequence[str] | None = None) -> None:
     """Arguments of ``vnsumm check``; ``formats`` defaults to the check row of ``vnsumm.cli.FORMATS``."""
     if formats is None:
-        from ..cli import FORMATS
+        from ..cli import format_names
 
-        formats = FORMATS["check"]
+        formats = format_names("check")
     parser.add_argument("source", nargs="?", help="Vietnamese source text file (or - for stdin)")
     parser.add_argument("translation", nargs="?", help="English translation text file")
     parser.add_argument(
@@ -39,9 +39,9 @@ def add_check_arguments(parser: argparse.ArgumentParser, formats: Sequence[str] 
         help="accept rounded numbers (VND 32.4 trillion for 32.439,8 tỷ)",
     )
     parser.add_argument("--strict", action="store_true", help="number words (hai, seven) must match too")
-    from ..cli import run_date
+    from ..cli import date_of_run
 
-    parser.add_argument("--date", type=run_date, help="html: the date of run to show (YYYY-MM-DD, today)")
+    parser.add_argument("--date", type=date_of_run, help="html: the date of run to show (YYYY-MM-DD, today)")
 
 
 def check_pairs(
@@ -144,7 +144,21 @@ def format_human(
     return "\n".join(lines) + "\n"
 
 
-def _write_html(args: argparse.Namespace, source: str, translation: str, stdout: TextIO) -> int:
+def write_text_report(args: argparse.Namespace, source: str, translation: str, stdout: TextIO) -> int:
+    """``--format text``: :func:`format_human`."""
+    result = check_texts(source, translation, allow_rounding=args.allow_rounding, strict=args.strict)
+    stdout.write(format_human(result, source, translation, allow_rounding=args.allow_rounding))
+    return 0 if result["ok"] else 1
+
+
+def write_json_report(args: argparse.Namespace, source: str, translation: str, stdout: TextIO) -> int:
+    """``--format json``: :func:`check_texts` as it is."""
+    result = check_texts(source, translation, allow_rounding=args.allow_rounding, strict=args.strict)
+    stdout.write(json.dumps(result, ensure_ascii=False, indent=1) + "\n")
+    return 0 if result["ok"] else 1
+
+
+def write_html_report(args: argparse.Namespace, source: str, translation: str, stdout: TextIO) -> int:
     """The report page of a translation made elsewhere, rows aligned the way the check aligns them."""
     from ..pipeline import result_of_translation
     from ..render_html import render_html
@@ -180,19 +194,11 @@ def run_check(args: argparse.Namespace, stdout: TextIO) -> int:
     """Run ``vnsumm check``: returns 0 (all ok), 1 (a problem) or, with ``--pairs``, 4 (error lines);
     usage/input errors raise InputError (2)."""
     refuse_bad_usage(args)
-    allow_rounding, strict = bool(args.allow_rounding), bool(args.strict)
-    fmt = getattr(args, "format", "text")
+    from ..cli import renderer, run_batch_command
+
     if args.pairs is not None:
-        from ..batch import BatchOptions, run_batch
         from ..jobs import CheckJob
 
-        return run_batch(CheckJob(allow_rounding, strict), args.pairs, BatchOptions(), stdout).exit_code
+        return run_batch_command(CheckJob(args.allow_rounding, args.strict), args.pairs, args, stdout)
     source, translation = read_text(args.source), read_text(args.translation)
-    if fmt == "html":
-        return _write_html(args, source, translation, stdout)
-    result = check_texts(source, translation, allow_rounding=allow_rounding, strict=strict)
-    if args.format == "json":
-        stdout.write(json.dumps(result, ensure_ascii=False, indent=1) + "\n")
-    else:
-        stdout.write(format_human(result, source, translation, allow_rounding=allow_rounding))
-    return 0 if result["ok"] else 1
+    return renderer("check", args.format)(args, source, translation, stdout)
