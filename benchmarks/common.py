@@ -5,9 +5,10 @@ A benchmark starts with::
     sys.path.insert(0, str(Path(__file__).resolve().parent))  # this folder, also when loaded by a test
     from common import ROOT, SHARED, ...
 
-Importing this module puts ``src/`` first on ``sys.path``, so benchmarks measure the checkout they sit in,
-installed or not. ``--json PATH`` output is the benchmark's figures plus a ``signature`` (arguments,
-versions, commit, machine: :func:`signature`), so that a figure can be traced to what produced it.
+Importing this module puts ``src/`` on ``sys.path`` (first, unless it is there already), so benchmarks
+measure the checkout they sit in, installed or not. ``--json PATH`` output is the benchmark's figures
+plus a ``signature`` (arguments, versions, commit, machine: :func:`signature`), so that a figure can be
+traced to what produced it.
 """
 
 from __future__ import annotations
@@ -123,7 +124,7 @@ def signature(
     settings.pop("json", None)  # where the figures go is not what they depend on
     return {
         "benchmark": benchmark,
-        "arguments": json_safe(settings),
+        "arguments": json_safe(settings, root=ROOT),
         "versions": versions((*SIGNATURE_PACKAGES, *packages)),
         "commit": source_commit(ROOT),
         "machine": machine(),

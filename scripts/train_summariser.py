@@ -181,22 +181,11 @@ def evaluate(
     return tuple(float(v) for v in np.round(100 * totals / max(1, len(examples)), 2))
 
 
-def _portable(value: Any) -> Any:
-    """Paths inside the checkout or beside it (../shared) as relative paths: the same on every machine."""
-    if not isinstance(value, Path):
-        return value
-    path = value.resolve()
-    for base, prefix in ((ROOT, ""), (ROOT.parent, "../")):
-        if path.is_relative_to(base):
-            return prefix + path.relative_to(base).as_posix()
-    return str(value)
-
-
 def run_provenance(args: argparse.Namespace) -> dict[str, Any]:
     """What the parameters came from, beside the training figures: the arguments (all of them, so the run
     can be repeated), the versions that decide segmentation and the fit, and the commit of the code."""
     return {
-        "arguments": json_safe({name: _portable(value) for name, value in vars(args).items()}),
+        "arguments": json_safe(vars(args), root=ROOT),
         "versions": versions(("underthesea", "numpy")),
         "commit": source_commit(ROOT),
     }

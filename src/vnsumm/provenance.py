@@ -68,14 +68,23 @@ def machine() -> dict[str, Any]:
     }
 
 
-def json_safe(value: Any) -> Any:
-    """``value`` with paths as strings and tuples/sets as lists, so that argparse namespaces serialise."""
+def json_safe(value: Any, root: Path | None = None) -> Any:
+    """``value`` with paths as strings and tuples/sets as lists, so that argparse namespaces serialise.
+
+    With ``root`` (a checkout), paths inside it or beside it (``../shared``) are written relative to it:
+    the same on every machine, and no one's home folder in a shipped file.
+    """
     if isinstance(value, Path):
+        if root is not None:
+            path, root = value.resolve(), root.resolve()
+            for base, prefix in ((root, ""), (root.parent, "../")):
+                if path.is_relative_to(base):
+                    return prefix + path.relative_to(base).as_posix()
         return str(value)
     if isinstance(value, dict):
-        return {str(k): json_safe(v) for k, v in value.items()}
+        return {str(k): json_safe(v, root) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
-        return [json_safe(v) for v in value]
+        return [json_safe(v, root) for v in value]
     if isinstance(value, (set, frozenset)):
-        return sorted(json_safe(v) for v in value)
+        return sorted(json_safe(v, root) for v in value)
     return value
