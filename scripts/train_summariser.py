@@ -196,7 +196,8 @@ def write_parameters(out: Path, scorer: SentenceScorer, provenance: dict[str, An
     out.write_text(scorer.to_json(provenance), encoding="utf-8")
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def build_parser() -> argparse.ArgumentParser:
+    """The script's options; their defaults reproduce the shipped parameters."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", type=Path, default=SHARED)
     parser.add_argument("--train", type=int, default=10000, help="number of train articles (default 10000)")
@@ -229,7 +230,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--workers", type=int, default=2, help="processes that segment articles (2)")
     parser.add_argument("--cache", type=Path, default=None, help="folder to cache segmented articles in")
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
-    args = parser.parse_args(argv)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
 
     if not (args.shared / "data" / "vietnews").is_dir():
         print(f"{args.shared}/data/vietnews is absent: nothing to train on", file=sys.stderr)
