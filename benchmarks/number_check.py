@@ -4,37 +4,30 @@ Runs both checkers on the IWSLT'15 tst2012 gold pairs and on perturbed copies (e
 scores both with ../shared/eval/score.py, prints the scores side by side, and measures checking speed
 (pairs/s on one core, in process) with the anchor's speed as a ratio beside it.
 
-usage: python benchmarks/number_check.py        (skips with a message when ../shared is absent)
+usage: python benchmarks/number_check.py [--json OUT]   (skips with a message when ../shared is absent)
 """
 
 from __future__ import annotations
 
+import argparse
 import contextlib
 import io
 import json
-import os
 import runpy
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
-GOLD = SHARED / "data" / "iwslt15" / "tst2012.gold.jsonl"
-EVAL = SHARED / "eval"
-sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from common import SHARED, add_json_option, best_rate, pin_to_one_core, shared_file, write_json
 
 from vnsumm.numbers.cli import check_pairs
 
+GOLD = SHARED / "data" / "iwslt15" / "tst2012.gold.jsonl"
+EVAL = SHARED / "eval"
+
 METRICS = ("extraction_recall", "false_alarm_rate", "real_error_recall", "perturbation_recall")
-
-
-def pin_one_core() -> None:
-    """Measure on one core, as the target is stated (other jobs share the machine)."""
-    if hasattr(os, "sched_setaffinity"):
-        os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
 
 
 def run_vnsumm(lines: list[str]) -> str:
@@ -64,22 +57,13 @@ def score(tmp: Path, name: str, gold_out: str, pert_out: str) -> dict:
     return json.loads(done.stdout)
 
 
-def pairs_per_second(run, payload, n_pairs: int, min_seconds: float = 1.0) -> float:
-    """Throughput of ``run(payload)``: repeated until ``min_seconds`` have passed, best of the passes."""
-    best, spent = float("inf"), 0.0
-    while spent < min_seconds:
-        t0 = time.perf_counter()
-        run(payload)
-        elapsed = time.perf_counter() - t0
-        best, spent = min(best, elapsed), spent + elapsed
-    return n_pairs / best
-
-
-def main() -> int:
-    if not GOLD.is_file():
-        print(f"skipped: {GOLD} is absent (../shared exists only on the project's machines)")
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    add_json_option(parser)
+    args = parser.parse_args(argv)
+    if not shared_file(GOLD):
         return 0
-    pin_one_core()
+    pin_to_one_core()
     gold_text = GOLD.read_text(encoding="utf-8")
     gold_lines = gold_text.splitlines()
     with tempfile.TemporaryDirectory() as tmp_name:
@@ -92,8 +76,8 @@ def main() -> int:
         ours = score(tmp, "vnsumm", run_vnsumm(gold_lines), run_vnsumm(pert_lines))
         anchor = score(tmp, "anchor", run_anchor(gold_text), run_anchor(pert_text))
     all_lines = gold_lines + pert_lines
-    ours_speed = pairs_per_second(run_vnsumm, all_lines, len(all_lines))
-    anchor_speed = pairs_per_second(run_anchor, "\n".join(all_lines) + "\n", len(all_lines))
+    ours_speed = best_rate(run_vnsumm, all_lines, len(all_lines))
+    anchor_speed = best_rate(run_anchor, "\n".join(all_lines) + "\n", len(all_lines))
 
     print(f"number checker on {GOLD.name}: {ours['n']}")
     print(f"{'metric':24} {'vnsumm':>10} {'anchor':>10}")
@@ -106,6 +90,14 @@ def main() -> int:
         )
     print(f"{'pairs/s (one core)':24} {ours_speed:10.0f} {anchor_speed:10.0f}")
     print(f"speed ratio vnsumm/anchor: {ours_speed / anchor_speed:.3f}")
+    figures = {
+        "gold": GOLD.name,
+        "vnsumm": ours,
+        "anchor": anchor,
+        "pairs_per_s_one_core": {"vnsumm": ours_speed, "anchor": anchor_speed},
+        "speed_ratio_vnsumm_over_anchor": ours_speed / anchor_speed,
+    }
+    write_json(args.json, figures, __file__, args)
     return 0
 
 

@@ -12,29 +12,29 @@ usage: python benchmarks/translation.py [--model vnsumm-mini] [--limit N] [--jso
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-DEV = ROOT.parent / "shared" / "data" / "parallel" / "dev.jsonl.gz"
-sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from common import SHARED, add_json_option, open_text, shared_file, write_json
 
 from vnsumm.config import load_config
 from vnsumm.numbers import check
 from vnsumm.numbers.match import status_passes
 from vnsumm.translate import Translator
 
+DEV = SHARED / "data" / "parallel" / "dev.jsonl.gz"
 CORPUS_NAMES = {"iwslt15": "TED (IWSLT'15 tst2012)", "evbnews": "news (EVBNews news-dev)"}
 SPEED_SENTENCES = 200
 
 
 def read_dev(path: Path, limit: int) -> dict[str, list[dict]]:
+    """The dev pairs by corpus, the first ``limit`` of each (0: all)."""
     by_corpus: dict[str, list[dict]] = {}
-    with gzip.open(path, "rt", encoding="utf-8") as handle:
+    with open_text(path) as handle:
         for line in handle:
             pair = json.loads(line)
             rows = by_corpus.setdefault(pair["corpus"], [])
@@ -86,7 +86,12 @@ def sentences_per_second(translator: Translator, sentences: Sequence[str]) -> fl
 def run(model: str, config: str | None, limit: int) -> dict[str, object]:
     spec = load_config(config).get(model)
     translator = Translator.load(spec, device="cpu", batch_size=16, progress=False)
-    report: dict[str, object] = {"model": model, "generation": dict(spec.generation), "corpora": {}}
+    report: dict[str, object] = {
+        "model": model,
+        "engine": translator.engine,
+        "generation": dict(spec.generation),
+        "corpora": {},
+    }
     for corpus, pairs in sorted(read_dev(DEV, limit).items()):
         sources = [p["vi"] for p in pairs]
         references = [p["en"] for p in pairs]
@@ -130,15 +135,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--model", default="vnsumm-mini", help="model name in models.yaml")
     parser.add_argument("--config", help="models.yaml to use")
     parser.add_argument("--limit", type=int, default=0, help="first N pairs of each dev corpus (0: all)")
-    parser.add_argument("--json", type=Path, help="also write the figures here as JSON")
+    add_json_option(parser)
     args = parser.parse_args(argv)
-    if not DEV.is_file():
-        print(f"skipped: {DEV} is absent (only the project's machines have ../shared)")
+    if not shared_file(DEV):
         return 0
     report = run(args.model, args.config, args.limit)
     print_table(report)
-    if args.json:
-        args.json.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    engines = ("ctranslate2",) if report["engine"] == "ctranslate2" else ()
+    write_json(args.json, report, __file__, args, ("transformers", "sentencepiece", "sacrebleu", *engines))
     return 0
 
 

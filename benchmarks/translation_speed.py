@@ -35,7 +35,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from common import ROOT, add_json_option, cpu_seconds, write_json
+
 SAMPLE = ROOT / "samples" / "hanoi-hagiang-2024-06-11.vi.txt"
 BEAMS = 4
 
@@ -199,10 +201,10 @@ def run_row(row: Row, folder: Path, inputs: list[list[int]], new_tokens: int) ->
     else:
         translate, size = _ctranslate2(row, folder, new_tokens)
     loaded = time.perf_counter()
-    cpu_before = _cpu_seconds()
+    cpu_before = cpu_seconds()
     outputs = translate([[inputs[i] for i in batch] for batch in batches])
     done = time.perf_counter()
-    cpu = _cpu_seconds() - cpu_before
+    cpu = cpu_seconds() - cpu_before
     by_input: list[list[int]] = [[] for _ in inputs]
     for batch, outs in zip(batches, outputs):
         for i, ids in zip(batch, outs):
@@ -227,11 +229,6 @@ def _peak_rss_mb() -> float:
     except OSError:
         pass
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-
-
-def _cpu_seconds() -> float:
-    usage = resource.getrusage(resource.RUSAGE_SELF)
-    return usage.ru_utime + usage.ru_stime
 
 
 def _transformers(row: Row, folder: Path, new_tokens: int) -> tuple[Any, int]:
@@ -309,7 +306,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--arch", choices=tuple(ARCHITECTURES), action="append", help="default: both")
     parser.add_argument("--rows", help="comma-separated row numbers to run (default: all)")
     parser.add_argument("--work", type=Path, help="folder for the built models (default: a temporary one)")
-    parser.add_argument("--json", type=Path, help="write the results here")
+    add_json_option(parser)
     parser.add_argument("--tiny", action="store_true", help="toy model sizes (the test suite's smoke test)")
     parser.add_argument("--in-process", action="store_true", help="rows in this process (memory not per row)")
     parser.add_argument(
@@ -340,8 +337,8 @@ def main(argv: list[str] | None = None) -> int:
         }
         for arch in args.arch or list(reversed(ARCHITECTURES)):  # the smaller model first
             report["architectures"][arch] = bench_arch(arch, work, rows, args)
-            if args.json:  # after each architecture, so that a long run keeps what it measured
-                args.json.write_text(json.dumps(report, indent=1) + "\n", encoding="utf-8")
+            # after each architecture, so that a long run keeps what it measured
+            write_json(args.json, report, __file__, args, ("transformers", "ctranslate2"))
     print_table(report)
     return 0
 

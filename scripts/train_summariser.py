@@ -9,29 +9,38 @@ regression (Newton's method, numpy), deterministic. The MMR redundancy weight an
 picked on train articles the model never sees (every 2nd from train[100000] on, by default: the fit takes
 every 10th of the first 100,000), so the validation split stays unseen for the benchmark. Both splits run in
 clusters of sources, hence strided samples, not slices.
+
+Tuning scores the library's own ``summarise`` and ``lead`` (nothing is copied here), and the written file
+says where it came from under ``provenance``: the training figures, every argument, the versions of vnsumm,
+python, underthesea and numpy, and the commit (``+dirty`` when tracked files differ from it). The
+parameters are deterministic; the provenance differs from run to run only where those do.
 """
 
 from __future__ import annotations
 
 import argparse
-import gzip
-import json
 import multiprocessing
 import pickle
 import sys
 import time
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "benchmarks"))  # common: the VietNews reader and ROUGE loader benchmarks use
+
+from common import load_rouge, read_vietnews  # noqa: E402
 
 from vnsumm.document import Document  # noqa: E402
+from vnsumm.provenance import json_safe, source_commit, versions  # noqa: E402
 from vnsumm.segment import segment  # noqa: E402
+from vnsumm.summary import lead, summarise  # noqa: E402
 from vnsumm.summary.features import (  # noqa: E402
     FEATURE_NAMES,
     NO_PRIOR,
@@ -40,19 +49,10 @@ from vnsumm.summary.features import (  # noqa: E402
     sentence_tokens,
 )
 from vnsumm.summary.scorer import SentenceScorer  # noqa: E402
-from vnsumm.summary.select import select  # noqa: E402
 from vnsumm.textio import normalise  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
 DEFAULT_OUT = ROOT / "src" / "vnsumm" / "data" / "summariser.json"
-
-
-def load_rouge(shared: Path):
-    """Import ../shared/eval/rouge.py (the project's ROUGE) without copying it."""
-    sys.path.insert(0, str(shared / "eval"))
-    import rouge
-
-    return rouge
 
 
 @dataclass(frozen=True)
@@ -64,20 +64,8 @@ class Example:
     document: Document
 
 
-def read_articles(path: Path, start: int, count: int, stride: int) -> Iterator[dict]:
-    """Articles start, start + stride, ... (``count`` of them): VietNews files run in clusters of sources,
-    so a strided sample covers the whole split where a contiguous slice would cover a few sources."""
-    taken = 0
-    with gzip.open(path, "rt", encoding="utf-8") as handle:
-        for i, line in enumerate(handle):
-            if taken >= count:
-                return
-            if i >= start and (i - start) % stride == 0:
-                taken += 1
-                yield json.loads(line)
-
-
 def segment_article(article: dict) -> Example:
+    """The article's text as vnsumm sees it at run time (normalised, segmented), with its abstract."""
     return Example(article["id"], article["abstract"], segment(normalise(article["text"])))
 
 
@@ -93,7 +81,7 @@ def load_examples(
     if cache_file is not None and cache_file.exists():
         return [Example(*fields) for fields in pickle.loads(cache_file.read_bytes())]
     began = time.perf_counter()
-    articles = read_articles(path, start, count, stride)
+    articles = read_vietnews(path, count, start, stride)
     if workers > 1:
         with multiprocessing.get_context("fork").Pool(workers) as pool:
             examples = list(pool.imap(segment_article, articles, chunksize=64))
@@ -184,19 +172,37 @@ def fit_logistic(x: np.ndarray, y: np.ndarray, l2: float, iterations: int = 50) 
     return weights[:-1], float(weights[-1])
 
 
-def evaluate(examples: Sequence[Example], rouge, summarise) -> tuple[float, float]:
-    """Mean ROUGE-1/2 F1 (x100) of ``summarise(document) -> text`` against the abstracts.
+def evaluate(
+    examples: Sequence[Example], rouge: Any, summarise_text: Callable[[Document], str]
+) -> tuple[float, float]:
+    """Mean ROUGE-1/2 F1 (x100) of ``summarise_text(document)`` against the abstracts.
 
     ROUGE-L is left to ``benchmarks/summary.py``: its LCS would make the tuning grid slow.
     """
     totals = np.zeros(2)
     for example in examples:
-        hypothesis, reference = rouge.tokens(summarise(example.document)), rouge.tokens(example.abstract)
+        hypothesis, reference = rouge.tokens(summarise_text(example.document)), rouge.tokens(example.abstract)
         totals += (rouge.rouge_n(hypothesis, reference, 1), rouge.rouge_n(hypothesis, reference, 2))
     return tuple(float(v) for v in np.round(100 * totals / max(1, len(examples)), 2))
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def run_provenance(args: argparse.Namespace) -> dict[str, Any]:
+    """What the parameters came from, beside the training figures: the arguments (all of them, so the run
+    can be repeated), the versions that decide segmentation and the fit, and the commit of the code."""
+    return {
+        "arguments": json_safe(vars(args), root=ROOT),
+        "versions": versions(("underthesea", "numpy")),
+        "commit": source_commit(ROOT),
+    }
+
+
+def write_parameters(out: Path, scorer: SentenceScorer, provenance: dict[str, Any]) -> None:
+    """The parameters file vnsumm ships (:meth:`SentenceScorer.to_json`), its provenance under one key."""
+    out.write_text(scorer.to_json(provenance), encoding="utf-8")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The script's options; their defaults reproduce the shipped parameters."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", type=Path, default=SHARED)
     parser.add_argument("--train", type=int, default=10000, help="number of train articles (default 10000)")
@@ -229,7 +235,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--workers", type=int, default=2, help="processes that segment articles (2)")
     parser.add_argument("--cache", type=Path, default=None, help="folder to cache segmented articles in")
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
-    args = parser.parse_args(argv)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
 
     if not (args.shared / "data" / "vietnews").is_dir():
         print(f"{args.shared}/data/vietnews is absent: nothing to train on", file=sys.stderr)
@@ -237,6 +247,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.tune_split == "train" and args.tune_start < args.train * args.train_stride:
         print("the tuning articles overlap the training ones: raise --tune-start", file=sys.stderr)
         return 2
+    stamp = run_provenance(args)  # before the long run: the commit of the code that runs
     rouge = load_rouge(args.shared)
     vietnews = args.shared / "data" / "vietnews"
     train = load_examples(
@@ -261,32 +272,25 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     def scorer_with(mmr: float, length_penalty: float) -> SentenceScorer:
         return SentenceScorer(
-            FEATURE_NAMES,
-            tuple(mean),
-            tuple(scale),
-            tuple(weights),
-            bias,
-            mmr,
-            length_penalty,
-            prior,
-            args.min_words,
+            feature_names=FEATURE_NAMES,
+            mean=tuple(mean),
+            scale=tuple(scale),
+            weights=tuple(weights),
+            bias=bias,
+            redundancy=mmr,
+            length_penalty=length_penalty,
+            prior=prior,
+            min_words=args.min_words,
         )
 
-    def summarise_with(scorer: SentenceScorer):
-        def run(document: Document) -> str:
-            body, features = document_features(document, prior=scorer.prior)
-            tokens = [sentence_tokens(s).words for s in body]
-            chosen = select(scorer.rank_values(features), tokens, args.sentences, scorer.redundancy)
-            return " ".join(body[i].text for i in chosen)
-
-        return run
-
-    lead = evaluate(tune, rouge, lambda d: " ".join(s.text for s in d.body_sentences[: args.sentences]))
-    print(f"tune {tune_span} Lead-{args.sentences} R1/R2 {lead}")
+    # Tuning measures the very summaries vnsumm will give: the library's summarise and lead, nothing copied.
+    lead_figures = evaluate(tune, rouge, lambda d: lead(d, args.sentences).text)
+    print(f"tune {tune_span} Lead-{args.sentences} R1/R2 {lead_figures}")
     best = None
     for length_penalty in args.length_penalties:
         for mmr in args.redundancies:
-            figures = evaluate(tune, rouge, summarise_with(scorer_with(mmr, length_penalty)))
+            scorer = scorer_with(mmr, length_penalty)
+            figures = evaluate(tune, rouge, lambda d, s=scorer: summarise(d, args.sentences, scorer=s).text)
             print(f"  learned, length penalty {length_penalty}, MMR {mmr}: R1/R2 {figures}", flush=True)
             if best is None or figures[1] > best[2][1]:
                 best = (mmr, length_penalty, figures)
@@ -298,10 +302,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         "tune_articles": f"{args.tune_split}[{args.tune_start}::{args.tune_stride}][:{len(tune)}]",
         "l2": args.l2,
         "tune_rouge12_learned": list(figures),
-        "tune_rouge12_lead": list(lead),
+        "tune_rouge12_lead": list(lead_figures),
+        **stamp,
     }
-    args.out.write_text(scorer.to_json(provenance), encoding="utf-8")
-    print(f"kept length penalty {chosen_penalty}, MMR {chosen_mmr}: R2 x{figures[1] / lead[1]:.3f} of Lead")
+    write_parameters(args.out, scorer, provenance)
+    print(
+        f"kept length penalty {chosen_penalty}, MMR {chosen_mmr}: "
+        f"R2 x{figures[1] / lead_figures[1]:.3f} of Lead"
+    )
     print(f"wrote {args.out} ({args.out.stat().st_size // 1024} KiB)")
     for name, w in sorted(zip(FEATURE_NAMES, weights), key=lambda t: -abs(t[1])):
         print(f"  {name:28s} {w:+.3f}")

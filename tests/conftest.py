@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import importlib.util
+import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -25,6 +29,29 @@ def shared_dir() -> Path:
     if not (SHARED / "data").is_dir():
         pytest.skip("../shared is absent (only the project's machines have it)")
     return SHARED
+
+
+@pytest.fixture(scope="session")
+def benchmark_module() -> Iterator[Callable[[str], ModuleType]]:
+    """``load(name)``: benchmarks/NAME.py as a module, so that guards run the benchmarks' own code.
+
+    The benchmarks' folder goes on sys.path (they import ``common`` from it) for the session.
+    """
+    loaded: dict[str, ModuleType] = {}
+    with pytest.MonkeyPatch.context() as patch:
+        patch.syspath_prepend(str(ROOT / "benchmarks"))
+
+        def load(name: str) -> ModuleType:
+            if name not in loaded:
+                path = ROOT / "benchmarks" / f"{name}.py"
+                spec = importlib.util.spec_from_file_location(f"vnsumm_benchmark_{name}", path)
+                module = importlib.util.module_from_spec(spec)
+                patch.setitem(sys.modules, spec.name, module)
+                spec.loader.exec_module(module)
+                loaded[name] = module
+            return loaded[name]
+
+        yield load
 
 
 @pytest.fixture(scope="module")

@@ -324,3 +324,5 @@ def test_speed_benchmark_smoke(tmp_path, capsys, monkeypatch):
     assert float32["row"]["weights"] == "float32" and float32["same_tokens_as_transformers"] == 3
     assert all(r["x_anchor"] > 0 and r["size_mb"] > 0 for r in report["rows"])
     assert "| CTranslate2 int8, batches of 16 |" in capsys.readouterr().out
+    signature = json.loads(out.read_text())["signature"]  # benchmarks/common.py: what the figures came from
+    assert signature["arguments"]["tiny"] and signature["versions"]["ctranslate2"]
