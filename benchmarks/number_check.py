@@ -1,8 +1,10 @@
-"""Number-checker benchmark: vnsumm's ``check --pairs`` path against the naive digit-string anchor.
+"""Number-checker benchmark: vnsumm's ``check --pairs`` path against the digit-string anchor, TED and news.
 
-Runs both checkers on the IWSLT'15 tst2012 gold pairs and on perturbed copies (each breaking one number),
-scores both with ../shared/eval/score.py, prints the scores side by side, and measures checking speed
-(pairs/s on one core, in process) with the anchor's speed as a ratio beside it.
+Runs both checkers on each labelled set (IWSLT'15 tst2012 TED pairs; the 70 news dev pairs; the 480
+EVBNews pairs labelled by two annotators, built by ``scripts/news_gold.py``, when present) and on perturbed
+copies (each breaking one number), scores both with ../shared/eval/score.py, prints the sets side by side
+with the anchor beside each, and measures checking speed (pairs/s on one core, in process) with the
+anchor's as a ratio.
 
 usage: python benchmarks/number_check.py [--json OUT]   (skips with a message when ../shared is absent)
 """
@@ -24,7 +26,12 @@ from common import SHARED, add_json_option, best_rate, pin_to_one_core, shared_f
 
 from vnsumm.numbers.cli import check_pairs
 
-GOLD = SHARED / "data" / "iwslt15" / "tst2012.gold.jsonl"
+GOLD_SETS = {
+    "TED": SHARED / "data" / "iwslt15" / "tst2012.gold.jsonl",
+    "news dev": SHARED / "data" / "evbnews" / "news-dev.gold.jsonl",
+    "news 480": SHARED / "data" / "evbnews" / "news-train.gold.jsonl",
+}
+GOLD = GOLD_SETS["TED"]
 EVAL = SHARED / "eval"
 
 METRICS = ("extraction_recall", "false_alarm_rate", "real_error_recall", "perturbation_recall")
@@ -47,14 +54,37 @@ def run_anchor(text: str) -> str:
     return out.getvalue()
 
 
-def score(tmp: Path, name: str, gold_out: str, pert_out: str) -> dict:
+def score(tmp: Path, gold: Path, name: str, gold_out: str, pert_out: str) -> dict:
     (tmp / f"{name}.gold.out").write_text(gold_out, encoding="utf-8")
     (tmp / f"{name}.pert.out").write_text(pert_out, encoding="utf-8")
-    args = [str(GOLD), str(tmp / f"{name}.gold.out"), str(tmp / "pert.jsonl"), str(tmp / f"{name}.pert.out")]
+    args = [str(gold), str(tmp / f"{name}.gold.out"), str(tmp / "pert.jsonl"), str(tmp / f"{name}.pert.out")]
     done = subprocess.run(
         [sys.executable, str(EVAL / "score.py"), *args], capture_output=True, text=True, check=True
     )
     return json.loads(done.stdout)
+
+
+def _cell(scores: dict, key: str) -> str:
+    """A figure, or a dash where the set has nothing to measure it on (no labelled real error)."""
+    if key == "real_error_recall" and not scores["n"]["real_errors"]:
+        return f"{'-':>11}"
+    return f"{scores[key]:11.3f}"
+
+
+def measure(gold: Path) -> tuple[dict, dict, list[str]]:
+    """Scores of vnsumm and of the anchor on one labelled set and its perturbations; the pairs checked."""
+    gold_text = gold.read_text(encoding="utf-8")
+    gold_lines = gold_text.splitlines()
+    with tempfile.TemporaryDirectory() as tmp_name:
+        tmp = Path(tmp_name)
+        pert_text = subprocess.run(
+            [sys.executable, str(EVAL / "perturb.py"), str(gold)], capture_output=True, text=True, check=True
+        ).stdout
+        (tmp / "pert.jsonl").write_text(pert_text, encoding="utf-8")
+        pert_lines = pert_text.splitlines()
+        ours = score(tmp, gold, "vnsumm", run_vnsumm(gold_lines), run_vnsumm(pert_lines))
+        anchor = score(tmp, gold, "anchor", run_anchor(gold_text), run_anchor(pert_text))
+    return ours, anchor, gold_lines + pert_lines
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -64,36 +94,31 @@ def main(argv: list[str] | None = None) -> int:
     if not shared_file(GOLD):
         return 0
     pin_to_one_core()
-    gold_text = GOLD.read_text(encoding="utf-8")
-    gold_lines = gold_text.splitlines()
-    with tempfile.TemporaryDirectory() as tmp_name:
-        tmp = Path(tmp_name)
-        pert_text = subprocess.run(
-            [sys.executable, str(EVAL / "perturb.py"), str(GOLD)], capture_output=True, text=True, check=True
-        ).stdout
-        (tmp / "pert.jsonl").write_text(pert_text, encoding="utf-8")
-        pert_lines = pert_text.splitlines()
-        ours = score(tmp, "vnsumm", run_vnsumm(gold_lines), run_vnsumm(pert_lines))
-        anchor = score(tmp, "anchor", run_anchor(gold_text), run_anchor(pert_text))
-    all_lines = gold_lines + pert_lines
+    sets = {name: path for name, path in GOLD_SETS.items() if path.is_file()}
+    results = {name: measure(path) for name, path in sets.items()}
+    all_lines = [line for _ours, _anchor, lines in results.values() for line in lines]
     ours_speed = best_rate(run_vnsumm, all_lines, len(all_lines))
     anchor_speed = best_rate(run_anchor, "\n".join(all_lines) + "\n", len(all_lines))
 
-    print(f"number checker on {GOLD.name}: {ours['n']}")
-    print(f"{'metric':24} {'vnsumm':>10} {'anchor':>10}")
+    names = list(results)
+    print(f"{'':26}" + "".join(f"{name:>22}" for name in names))
+    print(f"{'metric':26}" + "".join(f"{'vnsumm':>11}{'anchor':>11}" for _ in names))
     for key in METRICS:
-        print(f"{key:24} {ours[key]:10.3f} {anchor[key]:10.3f}")
-    for edit in sorted(set(ours["by_edit"]) | set(anchor["by_edit"])):
-        print(
-            f"{'  caught ' + edit:24} {ours['by_edit'].get(edit, '-'):>10} "
-            f"{anchor['by_edit'].get(edit, '-'):>10}"
+        row = "".join(_cell(results[n][0], key) + _cell(results[n][1], key) for n in names)
+        print(f"{key:26}{row}")
+    edits = sorted({edit for n in names for edit in results[n][0]["by_edit"]})
+    for edit in edits:
+        row = "".join(
+            f"{results[n][0]['by_edit'].get(edit, '-'):>11}{results[n][1]['by_edit'].get(edit, '-'):>11}"
+            for n in names
         )
-    print(f"{'pairs/s (one core)':24} {ours_speed:10.0f} {anchor_speed:10.0f}")
+        print(f"{'  caught ' + edit:26}{row}")
+    for n in names:
+        print(f"{n}: {results[n][0]['n']}")
+    print(f"pairs/s (one core, all sets): vnsumm {ours_speed:.0f}, anchor {anchor_speed:.0f}")
     print(f"speed ratio vnsumm/anchor: {ours_speed / anchor_speed:.3f}")
     figures = {
-        "gold": GOLD.name,
-        "vnsumm": ours,
-        "anchor": anchor,
+        "sets": {n: {"gold": sets[n].name, "vnsumm": results[n][0], "anchor": results[n][1]} for n in names},
         "pairs_per_s_one_core": {"vnsumm": ours_speed, "anchor": anchor_speed},
         "speed_ratio_vnsumm_over_anchor": ours_speed / anchor_speed,
     }
