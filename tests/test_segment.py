@@ -178,3 +178,56 @@ def test_an_article_beyond_the_size_limit_is_refused_at_once() -> None:
 
     with pytest.raises(InputError, match="at most 1,000,000 per article"):
         segment("Tiêu đề\n\n" + "Câu. " * (MAX_DOCUMENT_CHARS // 5 + 1))
+
+
+def _align_by_characters(pieces: list[str], text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The plain form of :func:`align` (no shortcut for the common cases): what it must agree with."""
+    spans, cursor = [], start
+    for piece in pieces:
+        piece = piece.strip()
+        if not piece:
+            continue
+        i = cursor
+        while i < end and text[i].isspace():
+            i += 1
+        first, chars = i, [c for c in piece if not c.isspace()]
+        for char in chars:
+            while i < end and text[i].isspace():
+                i += 1
+            if i >= end or text[i] != char:
+                break
+            i += 1
+        else:
+            spans.append((first, i))
+            cursor = i
+            continue
+        found = text.find(piece, cursor, end)
+        if found >= 0:
+            spans.append((found, found + len(piece)))
+            cursor = found + len(piece)
+    return spans
+
+
+_spaced = st.text(alphabet="ab .\n\u00a0\t", max_size=30)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_spaced, st.lists(st.text(alphabet="ab .\u00a0", max_size=5), max_size=8), st.data())
+def test_align_agrees_with_the_character_by_character_form(text: str, pieces: list[str], data) -> None:
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    assert align(pieces, text, start, end) == _align_by_characters(pieces, text, start, end)
+
+
+def test_word_roles_limit_word_segmentation_to_those_paragraphs(sample_text: str) -> None:
+    """The summary segments only headline and body words: those are the same words as in a full run."""
+    full = segment(sample_text)
+    partial = segment(sample_text, word_roles={Role.HEADLINE, Role.BODY})
+    assert [(p.role, p.text, p.start) for p in partial.paragraphs] == [
+        (p.role, p.text, p.start) for p in full.paragraphs
+    ]
+    for whole, part in zip(full.paragraphs, partial.paragraphs):
+        assert [s.text for s in part.sentences] == [s.text for s in whole.sentences]
+        wanted = part.role in (Role.HEADLINE, Role.BODY)
+        assert [s.words for s in part.sentences] == [s.words if wanted else () for s in whole.sentences]
+    assert any(p.role is Role.CAPTION for p in partial.paragraphs)

@@ -16,9 +16,9 @@ from hypothesis import strategies as st
 from vnsumm.document import Document, Paragraph, Role, Sentence, Word
 from vnsumm.errors import ConfigError
 from vnsumm.segment import segment
-from vnsumm.summary import SentenceScorer, Summary, lead, summarise, textrank
-from vnsumm.summary.batch import run_jsonl
-from vnsumm.summary.features import FEATURE_NAMES, document_features
+from vnsumm.summary import WORD_ROLES, SentenceScorer, Summary, lead, summarise, textrank
+from vnsumm.summary.batch import run_jsonl, summary_record
+from vnsumm.summary.features import FEATURE_NAMES, document_features, sentence_tokens
 from vnsumm.summary.scorer import default_scorer
 from vnsumm.summary.select import select
 
@@ -208,6 +208,35 @@ def test_sample_article_gives_three_body_sentences(sample_text: str) -> None:
     assert len(summary.sentences) == 3
     assert all(s.index in body for s in summary.sentences)
     assert all(sample_text[s.start : s.end] == s.text for s in summary.sentences)
+
+
+def test_summary_needs_only_headline_and_body_words(sample_text: str) -> None:
+    """The batch segments only WORD_ROLES' words; the summary is the one of the fully segmented article."""
+    full = segment(sample_text)
+    assert summary_record(sample_text) == {"summary": summarise(full).to_dict()}
+    partial = segment(sample_text, word_roles=WORD_ROLES)
+    for method in (summarise, textrank, lead):
+        assert method(partial) == method(full)
+    np.testing.assert_array_equal(document_features(partial)[1], document_features(full)[1])
+
+
+_word_text = st.text(alphabet="aĐđ Ê1٣_.,-% ", min_size=1, max_size=6)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_word_text, min_size=1, max_size=10))
+def test_sentence_tokens_follow_their_regex_definition(texts: list[str]) -> None:
+    """Letter-only words skip the regexes; every word is still counted as the regexes define it."""
+    import re
+
+    words = tuple(Word(t, 0, len(t)) for t in texts)
+    tokens = sentence_tokens(Sentence(0, 0, " ".join(texts), 0, 1, words))
+    kept = [(i, t) for i, t in enumerate(texts) if re.search(r"[^\W_]", t)]
+    assert tokens.words == tuple(t.lower() for _, t in kept)
+    assert tokens.numbers == sum(1 for _, t in kept if re.search(r"\d", t))
+    assert tokens.capitalised == sum(
+        1 for i, t in kept if not re.search(r"\d", t) and i > 0 and t[0].isupper()
+    )
 
 
 def test_batch_lines_in_order_with_errors() -> None:

@@ -9,7 +9,7 @@ the tokenizers may change spacing: offsets always index into the text that was g
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 
 from .document import Document, Paragraph, Role, Sentence, Word
 from .errors import InputError
@@ -87,10 +87,20 @@ def align(pieces: Sequence[str], text: str, start: int = 0, end: int | None = No
     spans = []
     cursor = start
     for piece in pieces:
-        span = _align_one(piece, text, cursor, end)
-        if span is None:
-            found = text.find(piece.strip(), cursor, end)
-            span = (found, found + len(piece.strip())) if found >= 0 and piece.strip() else None
+        piece = piece.strip()
+        if not piece:
+            continue
+        # The common cases first (the piece right at the cursor, or after one space): what
+        # _align_one would find, without its per-character loop.
+        if text.startswith(piece, cursor, end):
+            span: tuple[int, int] | None = (cursor, cursor + len(piece))
+        elif text.startswith(piece, cursor + 1, end) and text[cursor].isspace():
+            span = (cursor + 1, cursor + 1 + len(piece))
+        else:
+            span = _align_one(piece, text, cursor, end)
+            if span is None:
+                found = text.find(piece, cursor, end)
+                span = (found, found + len(piece)) if found >= 0 else None
         if span is not None:
             spans.append(span)
             cursor = span[1]
@@ -117,6 +127,10 @@ def _align_one(piece: str, text: str, cursor: int, end: int) -> tuple[int, int] 
     return first, i
 
 
+def _words(word_tokenize: Callable[[str], list[str]], text: str, start: int, end: int) -> tuple[Word, ...]:
+    return tuple(Word(text[a:b], a, b) for a, b in align(word_tokenize(text[start:end]), text, start, end))
+
+
 # The longest article one run takes: memory grows ~0.35 GB per million characters (segmentation, word
 # lists, features) over a ~0.4 GB base, so this keeps a run under ~0.8 GB (README, "Limits").
 MAX_DOCUMENT_CHARS = 1_000_000
@@ -127,10 +141,14 @@ def segment(
     *,
     sent_tokenize: Callable[[str], list[str]] | None = None,
     word_tokenize: Callable[[str], list[str]] | None = None,
+    word_roles: Collection[Role] | None = None,
 ) -> Document:
     """Segment canonical text (see :func:`vnsumm.textio.normalise`) into a Document.
 
     The tokenizers default to underthesea's; passing others keeps this stage testable and swappable.
+    ``word_roles`` limits word segmentation (most of the CPU time) to the paragraphs of those roles,
+    for a caller that reads no other words (the summary reads only headline and body); sentences of
+    other paragraphs get no words. Default: every paragraph.
     """
     require_content(text)
     if len(text) > MAX_DOCUMENT_CHARS:
@@ -150,9 +168,9 @@ def segment(
     for p_index, ((p_start, p_end), role) in enumerate(zip(spans, roles)):
         sentences = []
         pieces = sent_tokenize(text[p_start:p_end]) if role is Role.BODY else [text[p_start:p_end]]
+        wants_words = word_roles is None or role in word_roles
         for s_start, s_end in align(pieces, text, p_start, p_end) or [(p_start, p_end)]:
-            word_spans = align(word_tokenize(text[s_start:s_end]), text, s_start, s_end)
-            words = tuple(Word(text[a:b], a, b) for a, b in word_spans)
+            words = _words(word_tokenize, text, s_start, s_end) if wants_words else ()
             sentences.append(Sentence(sentence_index, p_index, text[s_start:s_end], s_start, s_end, words))
             sentence_index += 1
         paragraphs.append(Paragraph(p_index, role, text[p_start:p_end], p_start, p_end, tuple(sentences)))

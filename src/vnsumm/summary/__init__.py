@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..document import Document
+from ..document import Document, Role
 from .features import document_features, sentence_tokens
 from .lead import lead, sentence_count
 from .result import Summary, SummarySentence
@@ -18,6 +18,7 @@ from .select import select
 from .textrank import textrank
 
 __all__ = [
+    "WORD_ROLES",
     "SentenceScorer",
     "Summary",
     "SummarySentence",
@@ -25,6 +26,10 @@ __all__ = [
     "summarise",
     "textrank",
 ]
+
+# The paragraphs whose words the summary methods read (body sentences, and the headline for the
+# features): a Document segmented with ``segment(..., word_roles=WORD_ROLES)`` summarises the same.
+WORD_ROLES = frozenset({Role.HEADLINE, Role.BODY})
 
 
 def summarise(

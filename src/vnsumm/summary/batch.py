@@ -8,12 +8,16 @@ from typing import Any, TextIO
 from .. import batch
 from ..segment import segment
 from ..textio import normalise
-from . import summarise
+from . import WORD_ROLES, summarise
 
 
 def summary_record(text: str, *, n: int = 3, ratio: float | None = None) -> dict[str, Any]:
-    """One article's record: ``{"summary": {"method", "sentences": [{"index", "text", "score", ...}]}}``."""
-    return {"summary": summarise(segment(normalise(text)), n, ratio=ratio).to_dict()}
+    """One article's record: ``{"summary": {"method", "sentences": [{"index", "text", "score", ...}]}}``.
+
+    Only the words the summary reads are segmented (captions, datelines and source lines are not).
+    """
+    document = segment(normalise(text), word_roles=WORD_ROLES)
+    return {"summary": summarise(document, n, ratio=ratio).to_dict()}
 
 
 def run_jsonl(lines: Iterable[str], out: TextIO, *, n: int = 3, ratio: float | None = None) -> int:

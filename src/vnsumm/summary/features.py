@@ -121,9 +121,10 @@ def sentence_tokens(sentence: Sentence) -> SentenceTokens:
     numbers = capitalised = 0
     for position, word in enumerate(sentence.words):
         text = word.text
-        if _ALPHANUMERIC.search(text) is None:
+        letters = text.replace(" ", "").isalpha()  # most words: alphanumeric, no digit, no regex needed
+        if not letters and _ALPHANUMERIC.search(text) is None:
             continue
-        if _DIGIT.search(text) is not None:
+        if not letters and _DIGIT.search(text) is not None:
             numbers += 1
         elif position > 0 and text[0].isupper():
             capitalised += 1
@@ -131,7 +132,13 @@ def sentence_tokens(sentence: Sentence) -> SentenceTokens:
     return SentenceTokens(tuple(words), numbers, capitalised)
 
 
-def _cosine(a: Counter[str], b: Counter[str]) -> float:
+def _norm2(bag: Counter[str]) -> int:
+    """Squared length of a bag of words (computed once per bag: every cosine with it needs it)."""
+    return sum(c * c for c in bag.values())
+
+
+def _cosine(a: Counter[str], b: Counter[str], a_norm2: int, b_norm2: int) -> float:
+    """Cosine of two bags whose squared lengths (:func:`_norm2`) are known."""
     if not a or not b:
         return 0.0
     if len(a) > len(b):
@@ -139,10 +146,10 @@ def _cosine(a: Counter[str], b: Counter[str]) -> float:
     dot = sum(count * b[word] for word, count in a.items() if word in b)
     if not dot:
         return 0.0
-    return dot / math.sqrt(sum(c * c for c in a.values()) * sum(c * c for c in b.values()))
+    return dot / math.sqrt(a_norm2 * b_norm2)
 
 
-def _cosine_with_rest(part: Counter[str], whole: Counter[str], whole_norm2: float) -> float:
+def _cosine_with_rest(part: Counter[str], part_norm2: int, whole: Counter[str], whole_norm2: float) -> float:
     """Cosine of ``part`` with ``whole - part`` (``part`` is contained in ``whole``), in O(len(part))."""
     dot = 0.0
     rest_norm2 = whole_norm2
@@ -152,7 +159,7 @@ def _cosine_with_rest(part: Counter[str], whole: Counter[str], whole_norm2: floa
         rest_norm2 -= total * total - (total - count) ** 2
     if dot <= 0 or rest_norm2 <= 0:
         return 0.0
-    return dot / math.sqrt(sum(c * c for c in part.values()) * rest_norm2)
+    return dot / math.sqrt(part_norm2 * rest_norm2)
 
 
 def _ranks(values: Sequence[float]) -> list[float]:
@@ -211,29 +218,30 @@ def document_features(
     headline_words = set(headline_list)
     headline_bigrams = _syllable_bigrams(headline_list)
     counts = [Counter(t.words) for t in tokens]
+    norm2s = [_norm2(c) for c in counts]
     total: Counter[str] = Counter()
     document_frequency: Counter[str] = Counter()
     for c in counts:
         total.update(c)
         document_frequency.update(c.keys())
-    total_norm2 = float(sum(c * c for c in total.values()))
+    total_norm2 = float(_norm2(total))
     n = len(body)
     lengths = [len(t.words) for t in tokens]
     mean_length = sum(lengths) / n or 1.0
 
     headline_precision, headline_recall, centrality, density = [], [], [], []
-    for c, length in zip(counts, lengths):
+    for c, c_norm2, length in zip(counts, norm2s, lengths):
         shared = sum(1 for w in c if w in headline_words)
         headline_precision.append(shared / len(c) if c else 0.0)
         headline_recall.append(shared / len(headline_words) if headline_words else 0.0)
-        centrality.append(_cosine_with_rest(c, total, total_norm2) if n > 1 else 1.0)
+        centrality.append(_cosine_with_rest(c, c_norm2, total, total_norm2) if n > 1 else 1.0)
         repeated = sum(count for w, count in c.items() if document_frequency[w] > 1)
         density.append(repeated / length if length else 0.0)
     headline_rank = _ranks(headline_recall)
     lead_counts: Counter[str] = Counter()
     for c in counts[:3]:
         lead_counts.update(c)
-    lead_norm2 = float(sum(c * c for c in lead_counts.values()))
+    lead_norm2 = _norm2(lead_counts)
     centrality_rank = _ranks(centrality)
 
     rows = []
@@ -269,10 +277,10 @@ def document_features(
                 first * centrality[i],
                 shared_bigrams / len(headline_bigrams) if headline_bigrams else 0.0,
                 shared_bigrams / len(bigrams) if bigrams else 0.0,
-                _cosine(counts[i], counts[0]) if i else 1.0,
-                _cosine_with_rest(counts[i], lead_counts, lead_norm2)
+                _cosine(counts[i], counts[0], norm2s[i], norm2s[0]) if i else 1.0,
+                _cosine_with_rest(counts[i], norm2s[i], lead_counts, float(lead_norm2))
                 if i < 3
-                else _cosine(counts[i], lead_counts),
+                else _cosine(counts[i], lead_counts, norm2s[i], lead_norm2),
                 sum(word_prior) / len(word_prior),
                 max(word_prior),
                 sum(word_prior),
