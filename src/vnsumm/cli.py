@@ -152,7 +152,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     check = commands.add_parser("check", help="check that every number of a source survives in a translation")
     add_check_arguments(check, FORMATS["check"])
-    check.add_argument("-o", "--output", help="--pairs: write the JSON lines here instead of stdout")
+    check.add_argument(
+        "-o", "--output", help="--pairs: the JSON lines; --fix: the repaired English (not stdout)"
+    )
     _add_batch_options(check)
 
     models = commands.add_parser("models", help="list or download the translation models of models.yaml")
@@ -236,8 +238,8 @@ def _check(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
 
     refuse_bad_usage(args)
     if args.pairs is None:
-        if args.output is not None:
-            parser.error("check writes its report to stdout; -o goes with --pairs")
+        if args.output is not None and not args.fix:
+            parser.error("check writes its report to stdout; -o goes with --pairs or --fix")
         return run_check(args, sys.stdout)
     from .jobs import CheckJob
 
