@@ -7,7 +7,9 @@ is repaired and compared with the gold translation it came from (found by the va
 - ``exact``: the repaired English equals the original, character for character;
 - ``fixed``: the final check passes every source mention on the broken span (``score.py``'s overlap rule);
 - ``flagged``: the check found an English span for the broken number (what a span edit can reach:
-  a ``missing`` verdict has none, and stays missing by design).
+  a ``missing`` verdict has none, and stays missing by design);
+- ``pair ok`` / ``orig ok``: the final check passes the whole pair / passes the original translation
+  (the ceiling: gold translations have wrong numbers of their own).
 
 usage: python benchmarks/number_repair.py [--json PATH]     (skips with a message when ../shared is absent)
 """
@@ -32,6 +34,7 @@ PERTURB = SHARED / "eval" / "perturb.py"
 SUBSTITUTIONS = ("digit", "scale", "separator", "word")
 sys.path.insert(0, str(ROOT / "src"))
 
+from vnsumm.numbers import check
 from vnsumm.numbers.repair import repair
 
 
@@ -51,7 +54,9 @@ def _on_broken_span(variant: dict, mentions) -> list:
 
 def measure(gold: Path) -> dict:
     """Per edit kind: counts of variants, exact restorations, fixed broken numbers and flagged spans."""
-    originals = {row["id"]: row["translation"] for row in map(json.loads, gold.open(encoding="utf-8"))}
+    rows = [json.loads(line) for line in gold.open(encoding="utf-8") if line.strip()]
+    originals = {row["id"]: row["translation"] for row in rows}
+    original_ok = {row["id"]: check(row["source"], row["translation"]).ok for row in rows}
     counts: dict[str, Counter] = {}
     started = time.perf_counter()
     variants = perturbed(gold)
@@ -60,10 +65,12 @@ def measure(gold: Path) -> dict:
         on_span = _on_broken_span(variant, result.mentions)
         tally = counts.setdefault(variant["edit"], Counter())
         tally["n"] += 1
-        tally["exact"] += result.english == originals[variant["id"].split("#")[0]]
+        gold_id = variant["id"].split("#")[0]
+        tally["exact"] += result.english == originals[gold_id]
         tally["fixed"] += bool(on_span) and all(m.status == "ok" for m in on_span)
         tally["flagged"] += bool(on_span) and all(m.before.target is not None for m in on_span)
         tally["pair_ok"] += result.ok
+        tally["orig_ok"] += original_ok[gold_id]
     seconds = time.perf_counter() - started
     total = Counter()
     for kind in SUBSTITUTIONS:
@@ -91,11 +98,12 @@ def main(argv: list[str] | None = None) -> int:
     results = [measure(gold) for gold in GOLDS]
     for res in results:
         print(f"number repair on {res['gold']}: {res['variants']} perturbed pairs, {res['seconds']} s")
-        print(f"  {'edit':14} {'n':>5} {'exact':>7} {'fixed':>7} {'flagged':>8} {'pair ok':>8}")
+        header = " ".join(f"{name:>7}" for name in ("exact", "fixed", "flagged", "pair ok", "orig ok"))
+        print(f"  {'edit':14} {'n':>5} {header}")
         for kind in (*SUBSTITUTIONS, "drop", "substitutions"):
             tally = res["by_edit"].get(kind)
             if tally:
-                cells = (share(tally, key) for key in ("exact", "fixed", "flagged", "pair_ok"))
+                cells = (share(tally, key) for key in ("exact", "fixed", "flagged", "pair_ok", "orig_ok"))
                 print(f"  {kind:14} {tally['n']:5} " + " ".join(f"{c:>7}" for c in cells))
     if args.json:
         Path(args.json).write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")

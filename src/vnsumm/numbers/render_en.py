@@ -164,9 +164,12 @@ def _bodies(value: Decimal, m: Mention, *, extra_scales: Iterable[tuple[int, str
         if abs(mantissa) >= 1 and -mantissa.normalize().as_tuple().exponent <= 4:
             out.append(_scaled(value, e, w))
             out.append(_scaled(value, e, w, grouped=False))
-            small = _words(mantissa)
+            small = _words(mantissa) or _words(mantissa - Decimal("0.5"))
             if small is not None and mantissa > 0:
-                out.append(f"{small} {w}")
+                half = " and a half" if mantissa != mantissa.to_integral_value() else ""
+                out.append(f"{small}{half} {w}")  # seven million, two and a half billion
+            if mantissa == 1:
+                out.append(f"a {w}")  # a million
     out.append(_plain(value, grouped=not grouped))
     if words is not None:
         out.append(words)
