@@ -228,7 +228,7 @@ def format_repairs(result: dict[str, Any], source: str, original: str) -> str:
     return "".join(line + "\n" for line in lines)
 
 
-def _run_fix(args: argparse.Namespace, stdout: TextIO, stderr: TextIO | None = None) -> int:
+def _run_fix(args: argparse.Namespace, stdout: TextIO) -> int:
     """``check --fix``: write the repaired English and report on it; 0 when the final check passes."""
     import sys
 
@@ -256,6 +256,6 @@ def _run_fix(args: argparse.Namespace, stdout: TextIO, stderr: TextIO | None = N
         write_atomically(output, english)
     else:
         stdout.write(english)
-    report_stream = stdout if to_file and args.format == "json" else stderr or sys.stderr
+    report_stream = stdout if to_file and args.format == "json" else sys.stderr
     report_stream.write(report)
     return 0 if result["ok"] else 1

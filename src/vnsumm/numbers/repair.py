@@ -177,19 +177,19 @@ def _overlapping(spans: list[tuple[int, int, int]]) -> set[int]:
 def repair(source: str, english: str, *, allow_rounding: bool = False, strict: bool = False) -> Repair:
     """Replace every wrong number span of ``english`` with the source's value, then check again."""
     before = check(source, english, allow_rounding=allow_rounding, strict=strict)
-    edits: dict[int, str] = {}
+    edits: dict[int, tuple[Mention, str]] = {}  # mention index: (English span replaced, text written)
     reasons: dict[int, str] = {}
     for i in _to_fix(before, allow_rounding=allow_rounding):
-        text, why = _choose(before.mentions[i], english)
-        if text is None:
-            reasons[i] = why or ""
+        check_ = before.mentions[i]
+        text, why = _choose(check_, english)
+        if text is not None and check_.target is not None:
+            edits[i] = (check_.target, text)
         else:
-            edits[i] = text
-    spans = [(before.mentions[i].target.start, before.mentions[i].target.end, i) for i in edits]  # type: ignore[union-attr]
-    for i in _overlapping(spans):
+            reasons[i] = why or ""
+    for i in _overlapping([(target.start, target.end, i) for i, (target, _text) in edits.items()]):
         reasons[i] = "its English span overlaps another repair"
         del edits[i]
-    repaired, written = _apply(english, {i: (before.mentions[i].target, text) for i, text in edits.items()})  # type: ignore[misc]
+    repaired, written = _apply(english, edits)
     after = check(source, repaired, allow_rounding=allow_rounding, strict=strict)
     mentions = []
     for i, (was, now) in enumerate(zip(before.mentions, after.mentions)):
