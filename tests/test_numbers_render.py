@@ -94,7 +94,7 @@ def test_rule_examples(vietnamese, english):
         ("Giá 2 triệu rưỡi.", "2.5 million"),
         ("Dài 1 dặm thôi.", "1 mile"),
         ("Nhiệt độ âm 5 độ.", "-5"),
-        ("Tăng 6,0% so với năm trước.", "6%"),
+        ("Tăng 6,0% so với năm trước.", "6.0%"),  # the source's decimals kept
         ("Đến 5h sáng thì về.", "5 a.m."),
         ("Lúc 0 giờ sáng.", "00:00"),
         ("Thế kỷ 20 đã qua.", "20th century"),

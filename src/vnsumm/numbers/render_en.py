@@ -24,6 +24,7 @@ not ``1.5 thousand``, ``12 percent`` not ``12%``, ``eight`` not ``8``): the mini
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -51,7 +52,15 @@ _TENS = ("", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eigh
 _EN_SCALES = ((12, "trillion"), (9, "billion"), (6, "million"), (3, "thousand"))
 _ABBREVIATED_SCALES = {"tn": 12, "bn": 9, "mln": 6, "mn": 6, "m": 6, "k": 3}
 _PERCENT_FORMS = ("%", " percent", " per cent")
-_RANGE_JOINS = (("", "–"), ("", "-"), ("", " to "), ("from ", " to "), ("between ", " and "))
+_RANGE_JOINS = (
+    ("", "–"),
+    ("", "-"),
+    ("", " – "),
+    ("", " - "),
+    ("", " to "),
+    ("from ", " to "),
+    ("between ", " and "),
+)
 # Heads of named codes (the Vietnamese extractor's list): English names, so that ``Vành đai 4`` reads
 # ``Ring Road 4``. These are names, not units (units come from units.py only).
 CODE_HEADS = {
@@ -84,13 +93,32 @@ class Rule:
 # ---------------------------------------------------------------- numerals
 
 
-def _plain(value: Decimal, *, grouped: bool) -> str:
-    """Digits with ``.`` for decimals (``32,439.8``); trailing zeros after the point dropped."""
+def _plain(value: Decimal, *, grouped: bool, places: int = 0) -> str:
+    """Digits with ``.`` for decimals (``32,439.8``); trailing zeros after the point dropped unless
+    ``places`` asks for them (the source wrote ``6,0%``: ``6.0%``)."""
     value = value.normalize()
     if value == 0:
         value = Decimal(0)
-    text = format(value, ",f" if grouped else "f")
-    return text
+    if 0 < places <= 6 and -value.as_tuple().exponent < places:  # type: ignore[operator]
+        with contextlib.suppress(ArithmeticError):  # beyond the context's precision: as it is
+            value = value.quantize(Decimal(1).scaleb(-places))
+    return format(value, ",f" if grouped else "f")
+
+
+_VI_NUMERAL = re.compile(r"\d[\d.,]*\d|\d")
+_VI_DECIMALS = re.compile(r"^(?P<whole>[\d.,]*?)(?:,(?P<comma>\d+)|\.(?P<dot>\d{1,2}|\d{4,}))$")
+
+
+def _source_places(m: Mention, mantissa: Decimal) -> int:
+    """Digits the Vietnamese numeral wrote after its decimal mark, when that is how it reads ``mantissa``
+    (``6,0`` → 1, ``32.439,8`` → 1; ``1.500`` and ``100,000`` read as thousands → 0)."""
+    numeral = _VI_NUMERAL.search(m.text)
+    parts = _VI_DECIMALS.match(numeral.group()) if numeral else None
+    if parts is None:
+        return 0
+    decimals = parts["comma"] or parts["dot"]
+    whole = re.sub(r"\D", "", parts["whole"]) or "0"
+    return len(decimals) if Decimal(f"{whole}.{decimals}") == abs(mantissa) else 0
 
 
 def _words(value: Decimal) -> str | None:
@@ -156,9 +184,10 @@ def _bodies(value: Decimal, m: Mention, *, extra_scales: Iterable[tuple[int, str
     words = "half" if value == Decimal("0.5") else _words(value)
     if m.soft and words is not None and value < 21:
         out.append(words)
-    if house_scale is not None:
-        out.append(_scaled(value, *house_scale))
-    out.append(_plain(value, grouped=grouped))
+    if house_scale is not None:  # the source's decimals are kept where the English states its scale
+        places = _source_places(m, value.scaleb(-house_scale[0])) if house_scale[0] == exponent else 0
+        out.append(_scaled(value, *house_scale, places=places))
+    out.append(_plain(value, grouped=grouped, places=0 if exponent else _source_places(m, value)))
     for e, w in [*_EN_SCALES, *extra_scales]:
         mantissa = value.scaleb(-e)
         if abs(mantissa) >= 1 and -mantissa.normalize().as_tuple().exponent <= 4:
@@ -182,9 +211,9 @@ def _bodies(value: Decimal, m: Mention, *, extra_scales: Iterable[tuple[int, str
     return out
 
 
-def _scaled(value: Decimal, exponent: int, word: str, *, grouped: bool = True) -> str:
+def _scaled(value: Decimal, exponent: int, word: str, *, grouped: bool = True, places: int = 0) -> str:
     mantissa = value.scaleb(-exponent)
-    return f"{_plain(mantissa, grouped=grouped)}{'' if len(word) <= 3 else ' '}{word}"
+    return f"{_plain(mantissa, grouped=grouped, places=places)}{'' if len(word) <= 3 else ' '}{word}"
 
 
 def _unit_forms(unit: Unit | None, value: Decimal) -> list[tuple[str, str]]:
