@@ -201,7 +201,9 @@ def _add_check_arguments(parser: argparse.ArgumentParser) -> None:
     from .numbers.cli import add_check_arguments
 
     add_check_arguments(parser, format_names("check"))
-    parser.add_argument("-o", "--output", help="--pairs: write the JSON lines here instead of stdout")
+    parser.add_argument(
+        "-o", "--output", help="--pairs: the JSON lines; --fix: the repaired English (not stdout)"
+    )
     _add_batch_options(parser)
 
 
@@ -409,8 +411,8 @@ def run_check(args: argparse.Namespace, stdout: TextIO) -> int:
     from .numbers import cli as check_cli
 
     check_cli.refuse_bad_usage(args)
-    if args.pairs is None and args.output is not None:
-        raise UsageError("check writes its report to stdout; -o goes with --pairs")
+    if args.pairs is None and args.output is not None and not getattr(args, "fix", False):
+        raise UsageError("check writes its report to stdout; -o goes with --pairs or --fix")
     return check_cli.run_check(args, stdout)
 
 

@@ -39,6 +39,13 @@ def add_check_arguments(parser: argparse.ArgumentParser, formats: Sequence[str] 
         help="accept rounded numbers (VND 32.4 trillion for 32.439,8 tỷ)",
     )
     parser.add_argument("--strict", action="store_true", help="number words (hai, seven) must match too")
+    parser.add_argument(
+        "--fix",
+        action="store_true",
+        help="rewrite each changed, badly formatted or rounded English number from the source's value; "
+        "the repaired English goes to -o OUT (or stdout), the report to stderr (a json report to stdout "
+        "when -o takes the English)",
+    )
     from ..cli import date_of_run
 
     parser.add_argument("--date", type=date_of_run, help="html: the date of run to show (YYYY-MM-DD, today)")
@@ -181,6 +188,11 @@ def refuse_bad_usage(args: argparse.Namespace) -> None:
     fmt, date = getattr(args, "format", "text"), getattr(args, "date", None)
     if date is not None and fmt != "html":
         raise InputError("check: --date goes with --format html")
+    if getattr(args, "fix", False):
+        if args.pairs is not None:
+            raise InputError("check: --fix repairs SOURCE TRANSLATION files; --pairs --fix is not supported")
+        if fmt == "html":
+            raise InputError("check: --fix writes the repaired English with a text or json report, not html")
     if args.pairs is not None:
         if fmt == "html":
             raise InputError("check: --pairs writes JSON lines; --format html is for SOURCE TRANSLATION")
@@ -200,5 +212,56 @@ def run_check(args: argparse.Namespace, stdout: TextIO) -> int:
         from ..jobs import CheckJob
 
         return run_batch_command(CheckJob(args.allow_rounding, args.strict), args.pairs, args, stdout)
+    if getattr(args, "fix", False):
+        return _run_fix(args, stdout)
     source, translation = read_text(args.source), read_text(args.translation)
     return renderer("check", args.format)(args, source, translation, stdout)
+
+
+def format_repairs(result: dict[str, Any], source: str, original: str) -> str:
+    """One line per rewritten number: where it is and what it was and became."""
+    lines = []
+    for m in result["mentions"]:
+        fix = m.get("repair") or {}
+        if not fix.get("repaired"):
+            continue
+        src, before, after = m["source"], fix["before"], fix["after"]
+        lines.append(
+            f"{'FIXED':8} source {_place(source, src['start'])}: {_snippet(source, src['start'], src['end'])}"
+        )
+        where = _place(original, before["start"])
+        lines.append(f"{'':8} english {where}: {before['text']} -> {after['text']}")
+    return "".join(line + "\n" for line in lines)
+
+
+def _run_fix(args: argparse.Namespace, stdout: TextIO) -> int:
+    """``check --fix``: write the repaired English and report on it; 0 when the final check passes."""
+    import sys
+
+    from ..output import check_writable, refuse_same_file, write_atomically
+    from .repair import repair_texts
+
+    output = getattr(args, "output", None)
+    refuse_same_file(output, [args.source, args.translation])
+    to_file = output is not None and output != "-"
+    if to_file:
+        check_writable(output)
+    source, translation = read_text(args.source), read_text(args.translation)
+    english, result = repair_texts(
+        source, translation, allow_rounding=bool(args.allow_rounding), strict=bool(args.strict)
+    )
+    if args.format == "json":
+        report = json.dumps(result, ensure_ascii=False, indent=1) + "\n"
+    else:
+        report = format_repairs(result, source, translation) + format_human(
+            result, source, english, allow_rounding=bool(args.allow_rounding)
+        )
+    if not english.endswith("\n"):
+        english += "\n"  # the text was read canonical (no final newline); a file written ends with one
+    if to_file:
+        write_atomically(output, english)
+    else:
+        stdout.write(english)
+    report_stream = stdout if to_file and args.format == "json" else sys.stderr
+    report_stream.write(report)
+    return 0 if result["ok"] else 1

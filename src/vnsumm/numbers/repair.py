@@ -1,0 +1,246 @@
+"""Repair: put each wrong English number right by writing the source's value in its place.
+
+``repair(source, english)`` runs :func:`~vnsumm.numbers.check.check`; every counted mention whose status
+is ``changed``, ``format`` or (unless rounding is allowed) ``rounded`` gets its English span replaced by
+:func:`~vnsumm.numbers.render_en.render` of the source mention, in the style of the text it replaces.
+Nothing outside those spans changes. A ``missing`` number has no span to replace and stays missing (its
+fix is a re-translation, not an edit). The repaired English is checked again, and every verdict in the
+result comes from that final check: a mention is ``ok`` only if the final check says so.
+
+A rendering is written only after it was read back in place: the English around the span, with the
+rendering in it, must give a mention that the matcher accepts as the source's number. Spans that overlap
+are refused (an edit must never cut into another).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Any
+
+from .check import check
+from .en import extract_en
+from .match import MentionCheck, NumberReport, match_mentions
+from .mention import Mention
+from .render_en import renderings
+
+__all__ = ["Repair", "RepairedMention", "repair", "repair_texts"]
+
+# Characters of English read on each side of a span when a rendering is tried in place: enough for the
+# words that change a number's reading (a scale after it, a currency or "between" before it).
+_CONTEXT_CHARS = 60
+# Renderings tried in place per span, closest first: the right one is near the top when there is one, and
+# a span nothing fits costs at most this many small extractions.
+_MAX_TRIES = 32
+
+
+@dataclass(frozen=True)
+class RepairedMention:
+    """One source number before and after repair.
+
+    ``before``/``after`` are the English span as it was and as written (``after`` None when nothing was
+    written); ``status`` and ``target`` come from the final check; ``reason`` says why an unfixed problem
+    was left alone.
+    """
+
+    before: MentionCheck
+    status: str
+    target: Mention | None
+    after: Mention | None = None
+    reason: str | None = None
+
+    @property
+    def repaired(self) -> bool:
+        return self.after is not None
+
+    @property
+    def status_before(self) -> str:
+        return self.before.status
+
+    def repair_dict(self) -> dict[str, Any]:
+        """The ``repair`` field added to the mention's entry of the check JSON."""
+        before = self.before.target
+        return {
+            "status_before": self.before.status,
+            "before": before.span_dict() if before is not None else None,
+            "after": self.after.span_dict() if self.after is not None else None,
+            "repaired": self.repaired,
+            "reason": self.reason,
+        }
+
+
+@dataclass(frozen=True)
+class Repair:
+    """The repaired English, the check before and the check after, and each mention's story."""
+
+    source: str
+    original: str
+    english: str
+    report_before: NumberReport
+    report: NumberReport
+    mentions: tuple[RepairedMention, ...]
+
+    @property
+    def ok(self) -> bool:
+        """The final check's verdict."""
+        return self.report.ok
+
+    @property
+    def repaired(self) -> int:
+        return sum(m.repaired for m in self.mentions)
+
+    def to_dict(
+        self, source_offset: int = 0, target_offset: int = 0, original_offset: int | None = None
+    ) -> dict[str, Any]:
+        """The final check's JSON with, per mention, a ``repair`` field (and ``ok_before``, ``repaired``).
+
+        Offsets are added as in ``NumberReport.to_dict``; ``repair.before`` indexes the original English
+        (``original_offset``, default ``target_offset``), everything else the repaired English.
+        """
+        out = self.report.to_dict(source_offset, target_offset)
+        before_offset = target_offset if original_offset is None else original_offset
+        for entry, mention in zip(out["mentions"], self.mentions):
+            entry["repair"] = _shifted(mention.repair_dict(), before_offset, target_offset)
+        out["ok_before"] = self.report_before.ok
+        out["repaired"] = self.repaired
+        return out
+
+
+def _shifted(fields: dict[str, Any], before_offset: int, after_offset: int) -> dict[str, Any]:
+    for key, offset in (("before", before_offset), ("after", after_offset)):
+        span = fields[key]
+        if span is not None and offset:
+            fields[key] = {**span, "start": span["start"] + offset, "end": span["end"] + offset}
+    return fields
+
+
+def _to_fix(report: NumberReport, *, allow_rounding: bool) -> list[int]:
+    """Indexes of the mentions a span edit can fix: counted problems that have an English span."""
+    fixable = {"changed", "format"} | (set() if allow_rounding else {"rounded"})
+    problems = {id(p) for p in report.problems}
+    return [
+        i
+        for i, c in enumerate(report.mentions)
+        if id(c) in problems and c.status in fixable and c.target is not None
+    ]
+
+
+def _reads_back(source: Mention, english: str, start: int, text: str) -> bool:
+    """Does ``text`` written at ``start`` of ``english`` (in place of what was there) read as ``source``?
+
+    The English around it is extracted again and matched against the one source mention with the
+    matcher's own rules: ``ok`` is required (no alternative reading left to chance, no format issue).
+    """
+    left = max(0, start - _CONTEXT_CHARS)
+    window = english[left:start] + text + english[start:][:_CONTEXT_CHARS]
+    lo, hi = start - left, start - left + len(text)
+    inside = [t for t in extract_en(window) if t.start < hi and lo < t.end]
+    if not inside:
+        return False
+    alone = replace(source, start=0, end=len(source.text))
+    verdict = match_mentions([alone], inside, source.text, window, window=1.0).mentions[0]
+    found = verdict.target
+    return verdict.status == "ok" and found is not None and found.start < hi and lo < found.end
+
+
+def _choose(check_: MentionCheck, english: str) -> tuple[str | None, str | None]:
+    """The rendering closest to the span it replaces that reads back as the source number, or None and
+    why not."""
+    source, target = check_.source, check_.target
+    assert target is not None
+    if target.kind not in (source.kind, "number") and (source.kind, target.kind) != ("date", "ratio"):
+        return (
+            None,
+            f"the English span is a {target.kind}, the source a {source.kind}: not one number to rewrite",
+        )
+    rest = english[: target.start] + english[target.end :]
+    if _reads_back(source, rest, target.start, target.text):
+        return None, "the span already states the source number (the check doubts it for a twin that failed)"
+    for text in renderings(source, like=target.text)[:_MAX_TRIES]:
+        if _reads_back(source, rest, target.start, text):
+            return text, None
+    return None, "no English rendering reads back as the source number in place"
+
+
+def _overlapping(spans: list[tuple[int, int, int]]) -> set[int]:
+    """Indexes (third item) of spans that overlap another span; each is compared with the spans that
+    start before it ends, so the cost follows the overlaps."""
+    bad: set[int] = set()
+    ordered = sorted(spans)
+    for k, (_start, end, index) in enumerate(ordered):
+        for later_start, _end, later in ordered[k + 1 :]:
+            if later_start >= end:
+                break
+            bad.update((index, later))
+    return bad
+
+
+def repair(source: str, english: str, *, allow_rounding: bool = False, strict: bool = False) -> Repair:
+    """Replace every wrong number span of ``english`` with the source's value, then check again."""
+    before = check(source, english, allow_rounding=allow_rounding, strict=strict)
+    edits: dict[int, tuple[Mention, str]] = {}  # mention index: (English span replaced, text written)
+    reasons: dict[int, str] = {}
+    for i in _to_fix(before, allow_rounding=allow_rounding):
+        check_ = before.mentions[i]
+        text, why = _choose(check_, english)
+        if text is not None and check_.target is not None:
+            edits[i] = (check_.target, text)
+        else:
+            reasons[i] = why or ""
+    for i in _overlapping([(target.start, target.end, i) for i, (target, _text) in edits.items()]):
+        reasons[i] = "its English span overlaps another repair"
+        del edits[i]
+    repaired, written = _apply(english, edits)
+    after = check(source, repaired, allow_rounding=allow_rounding, strict=strict)
+    mentions = []
+    for i, (was, now) in enumerate(zip(before.mentions, after.mentions)):
+        reason = reasons.get(i)
+        if was.status == "missing" and not now.passed(allow_rounding=allow_rounding):
+            reason = "missing: no English span to replace (needs re-translation)"
+        mentions.append(RepairedMention(was, now.status, now.target, written.get(i), reason))
+    return Repair(source, english, repaired, before, after, tuple(mentions))
+
+
+def _apply(english: str, edits: dict[int, tuple[Mention, str]]) -> tuple[str, dict[int, Mention]]:
+    """Write the edits right to left (offsets of the ones still to come stay valid); returns the text and,
+    per mention index, the span as written, in the new text's offsets."""
+    text = english
+    for _i, (target, new) in sorted(edits.items(), key=lambda item: -item[1][0].start):
+        text = text[: target.start] + new + text[target.end :]
+    written: dict[int, Mention] = {}
+    shift = 0
+    for i, (target, new) in sorted(edits.items(), key=lambda item: item[1][0].start):
+        start = target.start + shift
+        written[i] = replace(target, text=new, start=start, end=start + len(new))
+        shift += len(new) - (target.end - target.start)
+    return text, written
+
+
+def repair_texts(
+    source: str, translation: str, *, allow_rounding: bool = False, strict: bool = False
+) -> tuple[str, dict[str, Any]]:
+    """Repair two whole texts the way ``check`` compares them: line by line when they have the same number
+    of non-empty lines, else whole. Returns the repaired translation and the JSON report."""
+    from .cli import aligned_lines
+
+    pairs = aligned_lines(source, translation)
+    if pairs is None:
+        result = repair(source, translation, allow_rounding=allow_rounding, strict=strict)
+        return result.english, {**result.to_dict(), "aligned": False}
+    merged: dict[str, Any] = {"ok": True, "ok_before": True, "repaired": 0, "mentions": [], "extra": []}
+    pieces: list[str] = []
+    done = 0
+    shift = 0
+    for (s_off, s_line), (t_off, t_line) in pairs:
+        result = repair(s_line, t_line, allow_rounding=allow_rounding, strict=strict)
+        pieces.append(translation[done:t_off] + result.english)
+        done = t_off + len(t_line)
+        part = result.to_dict(s_off, t_off + shift, t_off)
+        shift += len(result.english) - len(t_line)
+        merged["ok"] = merged["ok"] and part["ok"]
+        merged["ok_before"] = merged["ok_before"] and part["ok_before"]
+        merged["repaired"] += part["repaired"]
+        merged["mentions"].extend(part["mentions"])
+        merged["extra"].extend(part["extra"])
+    pieces.append(translation[done:])
+    merged["aligned"] = True
+    return "".join(pieces), merged
