@@ -356,8 +356,10 @@ def _year_in_context(m: re.Match[str], _claims: Claims) -> Draft | None:
 
 
 def _score(m: re.Match[str], claims: Claims) -> Draft | None:
-    """``a 1-1 draw``, ``won 2-0``: a score is one value; it needs a match word within a few words of it."""
-    if not _SCORE_CUE.search(claims.text, max(0, m.start() - 30), min(len(claims.text), m.end() + 30)):
+    """``a 1-1 draw``, ``won 2-0``: a score is one value. Two equal or falling numbers (``1-1``, ``3-2``) can
+    be no range; rising ones (``1-2``) are a score only near a match word."""
+    near = _SCORE_CUE.search(claims.text, max(0, m.start() - 30), min(len(claims.text), m.end() + 30))
+    if int(m.group(1)) < int(m.group(2)) and not near:
         return None
     return Draft(m.start(), m.end(), "score", f"{int(m.group(1))}-{int(m.group(2))}")
 
@@ -591,7 +593,7 @@ RULES: tuple[Rule, ...] = (
         _score,
         (Example("It ended in a 1-1 draw.", "1-1", "1-1"), Example("They won 2-0 at home.", "2-0", "2-0")),
         _SCORE,
-        gate=lambda c: ("-" in c.text or "–" in c.text) and not c.words.isdisjoint(SCORE_CUES),
+        gate=lambda c: "-" in c.text or "–" in c.text,
     ),
     Rule(
         "day month short year",

@@ -30,10 +30,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
+from .lex_vi import SCALES
 from .mention import DateValue, Mention, RangeValue, RatioValue, TimeValue, Value
 from .roman import int_to_roman
 from .units import Unit, by_code, en_unit, prefix_unit
-from .words_vi import SCALES
 
 __all__ = ["RULES", "Rule", "edit_distance", "render", "renderings", "rule_for"]
 
@@ -385,6 +385,7 @@ RULES: tuple[Rule, ...] = (
          (("Dự án Vành đai 4", "Ring Road 4"), ("COVID-19", "COVID-19"),
           ("Nghị quyết số 44", "Resolution No. 44"))),
     Rule("decade", _is("decade", Decimal), _decade, (("những năm 90", "the 1990s"),)),
+    Rule("score", _is("score", str), lambda m: [str(m.value)], (("hòa 1-1", "1-1"),)),
 )  # fmt: skip
 
 

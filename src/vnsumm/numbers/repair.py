@@ -19,8 +19,8 @@ from typing import Any
 
 from .check import check
 from .en import extract_en
-from .match import MentionCheck, NumberReport, match_mentions
-from .mention import Mention
+from .match import MentionCheck, NumberReport, match_mentions, status_passes
+from .mention import Mention, Span
 from .render_en import renderings
 
 __all__ = ["Repair", "RepairedMention", "repair", "repair_texts"]
@@ -61,8 +61,8 @@ class RepairedMention:
         before = self.before.target
         return {
             "status_before": self.before.status,
-            "before": before.span_dict() if before is not None else None,
-            "after": self.after.span_dict() if self.after is not None else None,
+            "before": Span.of(before).to_dict() if before is not None else None,
+            "after": Span.of(self.after).to_dict() if self.after is not None else None,
             "repaired": self.repaired,
             "reason": self.reason,
         }
@@ -194,7 +194,9 @@ def repair(source: str, english: str, *, allow_rounding: bool = False, strict: b
     mentions = []
     for i, (was, now) in enumerate(zip(before.mentions, after.mentions)):
         reason = reasons.get(i)
-        if was.status == "missing" and not now.passed(allow_rounding=allow_rounding):
+        if was.status == "missing" and not status_passes(
+            now.status, allow_rounding=allow_rounding, strict=strict
+        ):
             reason = "missing: no English span to replace (needs re-translation)"
         mentions.append(RepairedMention(was, now.status, now.target, written.get(i), reason))
     return Repair(source, english, repaired, before, after, tuple(mentions))
