@@ -24,7 +24,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import SHARED, add_json_option, best_rate, pin_to_one_core, shared_file, write_json
 
-from vnsumm.numbers.cli import check_pairs
+from vnsumm.check_command import check_pairs
 
 GOLD_SETS = {
     "TED": SHARED / "data" / "iwslt15" / "tst2012.gold.jsonl",

@@ -9,8 +9,8 @@ import sys
 
 import pytest
 
+from vnsumm.check_command import add_check_arguments, run_check
 from vnsumm.errors import InputError
-from vnsumm.numbers.cli import add_check_arguments, run_check
 
 
 def run(argv: list[str]) -> tuple[int, str]:
@@ -122,7 +122,7 @@ def test_pairs_and_files_together_is_an_input_error(files):
 
 def test_check_pairs_reads_one_line_per_result():
     """The library form of --pairs is a stream too: the first result comes after the first line only."""
-    from vnsumm.numbers.cli import check_pairs
+    from vnsumm.check_command import check_pairs
 
     read = []
 

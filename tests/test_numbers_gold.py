@@ -10,7 +10,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from vnsumm.numbers.cli import check_pairs
+from vnsumm.check_command import check_pairs
 
 
 def _score(shared: Path, tmp: Path) -> dict:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from vnsumm.numbers import check
-from vnsumm.numbers.cli import check_texts
+from vnsumm.numbers.lines import check_texts
 from vnsumm.textio import read_text
 
 from conftest import SAMPLES

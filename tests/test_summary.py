@@ -13,11 +13,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from vnsumm.batch import run_jsonl as run_jobs
 from vnsumm.document import Document, Paragraph, Role, Sentence, Word
 from vnsumm.errors import ConfigError
+from vnsumm.jobs import SummaryJob, summary_record
 from vnsumm.segment import segment
 from vnsumm.summary import WORD_ROLES, SentenceScorer, Summary, lead, summarise, textrank
-from vnsumm.summary.batch import run_jsonl, summary_record
 from vnsumm.summary.features import FEATURE_NAMES, document_features, sentence_tokens
 from vnsumm.summary.scorer import default_scorer
 from vnsumm.summary.select import select
@@ -250,7 +251,7 @@ def test_batch_lines_in_order_with_errors() -> None:
         json.dumps({"id": "d", "text": good.replace("\n\n", "\r\n\r\n")}),
     ]
     out = io.StringIO()
-    errors = run_jsonl(lines, out, n=2)
+    errors = run_jobs(lines, out, SummaryJob(2, None))
     records = [json.loads(line) for line in out.getvalue().splitlines()]
     assert errors == 3
     assert [r.get("id") for r in records] == ["a", None, "b", "c", "d"]
@@ -265,7 +266,7 @@ def test_batch_lines_in_order_with_errors() -> None:
 def test_batch_refuses_bad_options_before_output() -> None:
     out = io.StringIO()
     with pytest.raises(ConfigError):
-        run_jsonl(['{"id": 1, "text": "x"}'], out, ratio=0)
+        run_jobs(['{"id": 1, "text": "x"}'], out, SummaryJob(3, 0))
     assert out.getvalue() == ""
 
 

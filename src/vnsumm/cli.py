@@ -198,7 +198,7 @@ def _add_translate_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _add_check_arguments(parser: argparse.ArgumentParser) -> None:
-    from .numbers.cli import add_check_arguments
+    from .check_command import add_check_arguments
 
     add_check_arguments(parser, format_names("check"))
     parser.add_argument(
@@ -284,7 +284,8 @@ def run_batch_command(
     """Every JSON-lines batch (``summarise --jsonl``, ``check --pairs``): streamed line by line through
     :func:`vnsumm.batch.run_batch`, in local worker processes or on a Ray cluster with ``--ray``.
 
-    A parser without the batch options (``numbers.cli.add_check_arguments`` alone) runs in-process to stdout.
+    A parser without the batch options (``check_command.add_check_arguments`` alone) runs in-process to
+    stdout.
     """
     from .batch import BatchOptions, default_workers, run_batch
 
@@ -408,7 +409,7 @@ def run_translate(args: argparse.Namespace, stdout: TextIO) -> int:
 
 def run_check(args: argparse.Namespace, stdout: TextIO) -> int:
     """Two files (a report on stdout), or ``--pairs`` (the batch runner of ``summarise --jsonl``)."""
-    from .numbers import cli as check_cli
+    from . import check_command as check_cli
 
     check_cli.refuse_bad_usage(args)
     if args.pairs is None and args.output is not None and not getattr(args, "fix", False):
@@ -507,9 +508,9 @@ FORMATS: dict[str, tuple[Format, ...]] = {
         Format("json", _lazy("render:translation_json")),
     ),
     "check": (
-        Format("text", _lazy("numbers.cli:write_text_report")),
-        Format("json", _lazy("numbers.cli:write_json_report")),
-        Format("html", _lazy("numbers.cli:write_html_report"), dated=True),
+        Format("text", _lazy("check_command:write_text_report")),
+        Format("json", _lazy("check_command:write_json_report")),
+        Format("html", _lazy("check_command:write_html_report"), dated=True),
     ),
 }
 

@@ -9,6 +9,19 @@ from dataclasses import dataclass, field
 from typing import Any
 
 
+def summary_record(text: str, *, n: int = 3, ratio: float | None = None) -> dict[str, Any]:
+    """One article's record without translation: ``{"summary": {"method", "sentences": [...]}}``.
+
+    Only the words the summary reads are segmented (captions, datelines and source lines are not).
+    """
+    from .segment import segment
+    from .summary import WORD_ROLES, summarise
+    from .textio import normalise
+
+    document = segment(normalise(text), word_roles=WORD_ROLES)
+    return {"summary": summarise(document, n, ratio=ratio).to_dict()}
+
+
 @dataclass
 class SummaryJob:
     """``summarise --jsonl --no-translate``: ``{"summary": ...}`` per article."""
@@ -30,8 +43,6 @@ class SummaryJob:
         default_scorer()
 
     def run(self, fields: dict[str, str]) -> dict[str, Any]:
-        from .summary.batch import summary_record
-
         return summary_record(fields["text"], n=self.sentences, ratio=self.ratio)
 
     def numbers_failed(self, row: dict[str, Any]) -> bool:

@@ -95,7 +95,7 @@ def result_of_translation(
     Rows are the texts' non-empty lines when they are line-aligned (the rule of ``check``), each line a
     paragraph with its role; otherwise the whole source faces the whole English. There is no summary.
     """
-    from .numbers.cli import aligned_lines
+    from .numbers.lines import aligned_lines
     from .segment import classify
     from .translate.result import SentenceTranslation, Translation
 

@@ -222,27 +222,21 @@ def repair_texts(
 ) -> tuple[str, dict[str, Any]]:
     """Repair two whole texts the way ``check`` compares them: line by line when they have the same number
     of non-empty lines, else whole. Returns the repaired translation and the JSON report."""
-    from .cli import aligned_lines
+    from .lines import aligned_lines, merged_report
 
     pairs = aligned_lines(source, translation)
     if pairs is None:
         result = repair(source, translation, allow_rounding=allow_rounding, strict=strict)
         return result.english, {**result.to_dict(), "aligned": False}
-    merged: dict[str, Any] = {"ok": True, "ok_before": True, "repaired": 0, "mentions": [], "extra": []}
     pieces: list[str] = []
+    parts: list[dict[str, Any]] = []
     done = 0
     shift = 0
     for (s_off, s_line), (t_off, t_line) in pairs:
         result = repair(s_line, t_line, allow_rounding=allow_rounding, strict=strict)
         pieces.append(translation[done:t_off] + result.english)
         done = t_off + len(t_line)
-        part = result.to_dict(s_off, t_off + shift, t_off)
+        parts.append(result.to_dict(s_off, t_off + shift, t_off))
         shift += len(result.english) - len(t_line)
-        merged["ok"] = merged["ok"] and part["ok"]
-        merged["ok_before"] = merged["ok_before"] and part["ok_before"]
-        merged["repaired"] += part["repaired"]
-        merged["mentions"].extend(part["mentions"])
-        merged["extra"].extend(part["extra"])
     pieces.append(translation[done:])
-    merged["aligned"] = True
-    return "".join(pieces), merged
+    return "".join(pieces), merged_report(parts)

@@ -1,7 +1,8 @@
-"""``vnsumm check``: the number check as a command (two files, or a JSONL stream of pairs).
+"""``vnsumm check``: the number check as a command (two files, ``--fix``, or a JSONL stream of pairs).
 
-The lead's ``vnsumm.cli`` wires :func:`add_check_arguments` and :func:`run_check`; :func:`check_pairs` is
-the in-process form of ``--pairs`` (the benchmark uses it so that it measures the very same code path).
+``vnsumm.cli`` wires :func:`add_check_arguments` and :func:`run_check`; :func:`check_pairs` is the in-process
+form of ``--pairs`` (the benchmark uses it so that it measures the very same code path). It sits beside the
+CLI, above ``vnsumm.numbers``, which knows nothing of commands, batches or pages.
 """
 
 from __future__ import annotations
@@ -12,9 +13,10 @@ import os
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, TextIO
 
-from ..errors import InputError
-from ..textio import read_text
-from .match import NumberReport, status_passes
+from .errors import InputError
+from .numbers.lines import check_texts
+from .numbers.match import status_passes
+from .textio import read_text
 
 _SNIPPET = 40
 
@@ -22,7 +24,7 @@ _SNIPPET = 40
 def add_check_arguments(parser: argparse.ArgumentParser, formats: Sequence[str] | None = None) -> None:
     """Arguments of ``vnsumm check``; ``formats`` defaults to the check row of ``vnsumm.cli.FORMATS``."""
     if formats is None:
-        from ..cli import format_names
+        from .cli import format_names
 
         formats = format_names("check")
     parser.add_argument("source", nargs="?", help="Vietnamese source text file (or - for stdin)")
@@ -46,7 +48,7 @@ def add_check_arguments(parser: argparse.ArgumentParser, formats: Sequence[str] 
         "the repaired English goes to -o OUT (or stdout), the report to stderr (a json report to stdout "
         "when -o takes the English)",
     )
-    from ..cli import date_of_run
+    from .cli import date_of_run
 
     parser.add_argument("--date", type=date_of_run, help="html: the date of run to show (YYYY-MM-DD, today)")
 
@@ -58,52 +60,12 @@ def check_pairs(
 
     The same reading and checking as ``check --pairs`` (offsets index the strings of each line as given).
     """
-    from ..batch import encoded_lines, ordered_outcomes, records
-    from ..jobs import CheckJob
+    from .batch import encoded_lines, ordered_outcomes, records
+    from .jobs import CheckJob
 
     job = CheckJob(allow_rounding, strict)
     for outcome in ordered_outcomes(job, records(encoded_lines(lines), job.fields)):
         yield json.loads(outcome.line)
-
-
-def _nonempty_lines(text: str) -> list[tuple[int, str]]:
-    """(offset, line) for every line with visible text."""
-    out, offset = [], 0
-    for line in text.split("\n"):
-        if line.strip():
-            out.append((offset, line))
-        offset += len(line) + 1
-    return out
-
-
-def aligned_lines(source: str, translation: str) -> list[tuple[tuple[int, str], tuple[int, str]]] | None:
-    """The (offset, line) pairs of two texts that are line-aligned (the same number, at least two, of
-    non-empty lines), else None: then they are compared as a whole."""
-    src_lines, tgt_lines = _nonempty_lines(source), _nonempty_lines(translation)
-    if len(src_lines) != len(tgt_lines) or len(src_lines) < 2:
-        return None
-    return list(zip(src_lines, tgt_lines))
-
-
-def check_texts(
-    source: str, translation: str, *, allow_rounding: bool = False, strict: bool = False
-) -> dict[str, Any]:
-    """Check two whole texts: line by line when they have the same number of non-empty lines, else whole."""
-    from .check import check
-
-    pairs = aligned_lines(source, translation)
-    if pairs is None:
-        result = check(source, translation, allow_rounding=allow_rounding, strict=strict).to_dict()
-        result["aligned"] = False
-        return result
-    merged: dict[str, Any] = {"ok": True, "mentions": [], "extra": [], "aligned": True}
-    for (s_off, s_line), (t_off, t_line) in pairs:
-        report: NumberReport = check(s_line, t_line, allow_rounding=allow_rounding, strict=strict)
-        part = report.to_dict(source_offset=s_off, target_offset=t_off)
-        merged["ok"] = merged["ok"] and part["ok"]
-        merged["mentions"].extend(part["mentions"])
-        merged["extra"].extend(part["extra"])
-    return merged
 
 
 def _place(text: str, offset: int) -> str:
@@ -167,8 +129,8 @@ def write_json_report(args: argparse.Namespace, source: str, translation: str, s
 
 def write_html_report(args: argparse.Namespace, source: str, translation: str, stdout: TextIO) -> int:
     """The report page of a translation made elsewhere, rows aligned the way the check aligns them."""
-    from ..pipeline import result_of_translation
-    from ..render_html import render_html
+    from .pipeline import result_of_translation
+    from .render_html import render_html
 
     result = result_of_translation(
         source, translation, allow_rounding=bool(args.allow_rounding), strict=bool(args.strict)
@@ -206,10 +168,10 @@ def run_check(args: argparse.Namespace, stdout: TextIO) -> int:
     """Run ``vnsumm check``: returns 0 (all ok), 1 (a problem) or, with ``--pairs``, 4 (error lines);
     usage/input errors raise InputError (2)."""
     refuse_bad_usage(args)
-    from ..cli import renderer, run_batch_command
+    from .cli import renderer, run_batch_command
 
     if args.pairs is not None:
-        from ..jobs import CheckJob
+        from .jobs import CheckJob
 
         return run_batch_command(CheckJob(args.allow_rounding, args.strict), args.pairs, args, stdout)
     if getattr(args, "fix", False):
@@ -238,8 +200,8 @@ def _run_fix(args: argparse.Namespace, stdout: TextIO) -> int:
     """``check --fix``: write the repaired English and report on it; 0 when the final check passes."""
     import sys
 
-    from ..output import check_writable, refuse_same_file, write_atomically
-    from .repair import repair_texts
+    from .numbers.repair import repair_texts
+    from .output import check_writable, refuse_same_file, write_atomically
 
     output = getattr(args, "output", None)
     refuse_same_file(output, [args.source, args.translation])
