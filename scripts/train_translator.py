@@ -291,6 +291,10 @@ def dev_subset(dev: Sequence[dict], per_corpus: int) -> list[dict]:
 # ---------------------------------------------------------------------------------------- checkpoints
 
 
+def _checkpoint_step(path: Path) -> int:
+    return int(path.stem.split("-")[1])
+
+
 def checkpoint_paths(out: Path) -> list[Path]:
     return sorted(out.glob("ckpt-*.pt"), key=lambda p: int(p.stem.split("-")[1]))
 
@@ -500,7 +504,8 @@ def export(args: argparse.Namespace) -> None:
     shape, settings, out = setup(args)
     tokenizer = build_tokenizer(out / "spm.model", out / "tokenizer")
     model = build_model(tokenizer, shape)
-    paths = checkpoint_paths(out)[-args.average :]
+    upto = args.upto if args.upto is not None else float("inf")
+    paths = [p for p in checkpoint_paths(out) if _checkpoint_step(p) <= upto][-args.average :]
     if not paths:
         raise SystemExit(f"no checkpoints in {out}")
     model.load_state_dict(averaged_state(paths))
@@ -526,11 +531,12 @@ def export(args: argparse.Namespace) -> None:
     for name in ("source.spm", "target.spm", "vocab.json"):
         shutil.copyfile(out / "tokenizer" / name, target / name)
     history = [json.loads(line) for line in (out / "train.log").read_text(encoding="utf-8").splitlines()]
-    passes = [record for record in history if record.get("event") == "pass"]
+    updates = _checkpoint_step(paths[-1])
+    passes = [r for r in history if r.get("event") == "pass" and r["step"] <= updates]  # done by that update
     provenance = {
         "checkpoints_averaged": [p.name for p in paths],
         "passes": len(passes),
-        "updates": passes[-1]["step"] if passes else None,
+        "updates": updates,
         "shape": asdict(shape),
         "settings": asdict(settings),
         "dev_greedy_by_pass": [{"pass": r["pass"], **r["dev_greedy"]} for r in passes],
@@ -637,6 +643,9 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     )
     parser.add_argument("--export", type=Path, help="write the averaged model to this folder and stop")
     parser.add_argument("--average", type=int, default=settings.keep, help="checkpoints averaged at export")
+    parser.add_argument(
+        "--upto", type=int, help="export: the checkpoints up to this update only (e.g. the end of a pass)"
+    )
     parser.add_argument("--compare", action="store_true", help="at export, score averaged vs last on dev")
     parser.add_argument(
         "--card-scores", type=Path, help="benchmarks/translation.py --json output for the card"

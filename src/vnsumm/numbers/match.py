@@ -683,12 +683,16 @@ def _share_doubt(state: _State) -> None:
                 state.status[k] = (status, tgt)
 
 
+_SCALE_SWAPS = frozenset(Decimal(10) ** e for e in (-12, -9, -6, -3, 3, 6, 9, 12))
+
+
 def _comparable_magnitude(a: Value, b: Value) -> bool:
-    """A number word stands in for a digit number only when it is within a factor of ten of it."""
+    """A number word stands in for a digit number only when it is within a factor of ten of it, or off by
+    a scale word exactly (``seven billion`` where ``7 triệu`` stood: a changed scale, not another number)."""
     if not (isinstance(a, Decimal) and isinstance(b, Decimal)) or a == 0 or b == 0:
         return False
     ratio = abs(a / b)
-    return Decimal("0.1") <= ratio <= 10
+    return Decimal("0.1") <= ratio <= 10 or ratio in _SCALE_SWAPS
 
 
 def _conversion_fallback(state: _State, window: float) -> None:
@@ -711,10 +715,14 @@ def _conversion_fallback(state: _State, window: float) -> None:
 
 
 def _changed_fallback(state: _State, window: float) -> None:
-    """An unmatched source number with an unmatched same-kind target nearby was changed, not dropped."""
+    """An unmatched source number with an unmatched same-kind target nearby was changed, not dropped.
+
+    Pairs are taken best first over the whole text (same kind, then nearest), not in source order, so that
+    ``eight or nine`` against ``8 hay 9`` changed in one place is not crossed.
+    """
+    options = []
     for i in state.free_sources():
         s = state.sources[i]
-        options = []
         for j in state.free_targets_near(s, window):
             t = state.targets[j]
             if t.unit == "weekday" or (t.soft and not s.soft and not _comparable_magnitude(s.value, t.value)):
@@ -724,9 +732,9 @@ def _changed_fallback(state: _State, window: float) -> None:
                 continue
             d = state.aligner.distance(s, t)
             if d <= window:
-                options.append((kind_rank, d, j))
-        if options:
-            _rank, _d, j = min(options)
+                options.append((kind_rank, d, i, j))
+    for _rank, _d, i, j in sorted(options):
+        if i not in state.status and j not in state.used:
             state.assign(i, "changed", state.targets[j], j)
 
 
