@@ -30,10 +30,12 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
+from .lex_en import NUMBER_WORDS
+from .lex_en import SCALES as SCALES_EN
 from .lex_vi import SCALES
 from .mention import DateValue, Mention, RangeValue, RatioValue, TimeValue, Value
 from .roman import int_to_roman
-from .units import Unit, by_code, en_unit, prefix_unit
+from .units import Unit, alternation, by_code, en_unit, prefix_unit
 
 __all__ = ["RULES", "Rule", "edit_distance", "render", "renderings", "rule_for"]
 
@@ -396,10 +398,10 @@ def rule_for(mention: Mention) -> Rule | None:
 
 # ---------------------------------------------------------------- style of the text replaced
 
+# A number as English writes it: digits with an optional scale word or abbreviation, or a number word (the
+# vocabulary of lex_en, as the English extractor reads it).
 _NUMERIC_CORE = re.compile(
-    r"[-−]?\d[\d.,]*(?:\s?(?:thousand|million|billion|trillion|bn|mln|mn|tn|m|k)\b)?"
-    r"|\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|twenty|thirty"
-    r"|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion|dozen|half)\b",
+    rf"[-−]?\d[\d.,]*(?:\s?(?:{alternation([*SCALES_EN, 'm'])})\b)?|\b(?:{alternation(NUMBER_WORDS)})\b",
     re.IGNORECASE,
 )
 _ABBREVIATION = re.compile(r"\d\s?(tn|bn|mln|mn|m|k)\b")
