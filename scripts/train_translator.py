@@ -622,7 +622,8 @@ def model_card(provenance: dict, benchmark: dict | None) -> str:
     measured = provenance.get("averaging_measured")
     if measured:
         lines += [
-            f"Checkpoint averaging, measured (greedy, first 300 dev pairs of each corpus): the average of "
+            f"Checkpoint averaging, measured (greedy, first 300 dev pairs of each corpus) on "
+            f"{measured['checkpoints'][0]} to {measured['checkpoints'][-1]}: the average of "
             f"{len(measured['checkpoints'])} checkpoints scored {_scores(measured['averaged'])}; the last "
             f"checkpoint alone {_scores(measured['last'])}.",
             "",
