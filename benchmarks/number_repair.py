@@ -24,15 +24,15 @@ import time
 from collections import Counter
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from common import SHARED, add_json_option, shared_file, write_json
+
 GOLDS = (
     SHARED / "data" / "iwslt15" / "tst2012.gold.jsonl",
     SHARED / "data" / "evbnews" / "news-dev.gold.jsonl",
 )
 PERTURB = SHARED / "eval" / "perturb.py"
 SUBSTITUTIONS = ("digit", "scale", "separator", "word")
-sys.path.insert(0, str(ROOT / "src"))
 
 from vnsumm.numbers import check
 from vnsumm.numbers.repair import repair
@@ -90,10 +90,9 @@ def share(tally: dict, key: str) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--json", metavar="PATH", help="also write the figures here as JSON")
+    add_json_option(parser)
     args = parser.parse_args(argv)
-    if not all(gold.is_file() for gold in GOLDS) or not PERTURB.is_file():
-        print(f"skipped: {SHARED} is absent (../shared exists only on the project's machines)")
+    if not all(shared_file(path) for path in (*GOLDS, PERTURB)):
         return 0
     results = [measure(gold) for gold in GOLDS]
     for res in results:
@@ -105,8 +104,7 @@ def main(argv: list[str] | None = None) -> int:
             if tally:
                 cells = (share(tally, key) for key in ("exact", "fixed", "flagged", "pair_ok", "orig_ok"))
                 print(f"  {kind:14} {tally['n']:5} " + " ".join(f"{c:>7}" for c in cells))
-    if args.json:
-        Path(args.json).write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
+    write_json(args.json, {"sets": results}, __file__, args)
     return 0
 
 

@@ -54,6 +54,18 @@ def benchmark_module() -> Iterator[Callable[[str], ModuleType]]:
         yield load
 
 
+@pytest.fixture()
+def files(tmp_path: Path) -> Callable[[str, str], str]:
+    """Write a UTF-8 text file in the test's folder; returns its path (for CLI arguments)."""
+
+    def write(name: str, text: str) -> str:
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        return str(path)
+
+    return write
+
+
 @pytest.fixture(scope="module")
 def one_torch_thread():
     """Small models run fastest on one thread, and a shared machine makes several threads crawl."""

@@ -21,16 +21,6 @@ def run(argv: list[str]) -> tuple[int, str]:
     return code, out.getvalue()
 
 
-@pytest.fixture()
-def files(tmp_path):
-    def write(name: str, text: str) -> str:
-        path = tmp_path / name
-        path.write_text(text, encoding="utf-8")
-        return str(path)
-
-    return write
-
-
 def test_two_files_all_ok(files):
     src = files("a.vi.txt", "Đạt 32.439,8 tỷ đồng.\n\nCó 18/18 huyện.\n")
     tgt = files("a.en.txt", "It reached VND 32,439.8 billion.\n\nAll 18 of 18 districts.\n")

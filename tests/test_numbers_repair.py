@@ -211,16 +211,6 @@ def test_arbitrary_text_only_number_spans_change(source, english):
 # ---------------------------------------------------------------- check --fix
 
 
-@pytest.fixture()
-def files(tmp_path):
-    def write(name: str, text: str) -> str:
-        path = tmp_path / name
-        path.write_text(text, encoding="utf-8")
-        return str(path)
-
-    return write
-
-
 def test_cli_fix_writes_the_english_to_stdout_and_the_report_to_stderr(files, capsys):
     src = files("a.vi.txt", "Mở đầu.\nĐạt 940 tỷ đồng.\n")
     tgt = files("a.en.txt", "Opening.\nIt reached VND 941 billion.\n")

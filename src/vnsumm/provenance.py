@@ -76,10 +76,14 @@ def json_safe(value: Any, root: Path | None = None) -> Any:
     """
     if isinstance(value, Path):
         if root is not None:
-            path, root = value.resolve(), root.resolve()
-            for base, prefix in ((root, ""), (root.parent, "../")):
-                if path.is_relative_to(base):
-                    return prefix + path.relative_to(base).as_posix()
+            # as written (``../shared`` may be a link to elsewhere) and as resolved
+            for path, top in (
+                (Path(os.path.abspath(value)), Path(os.path.abspath(root))),
+                (value.resolve(), root.resolve()),
+            ):
+                for base, prefix in ((top, ""), (top.parent, "../")):
+                    if path.is_relative_to(base):
+                        return prefix + path.relative_to(base).as_posix()
         return str(value)
     if isinstance(value, dict):
         return {str(k): json_safe(v, root) for k, v in value.items()}

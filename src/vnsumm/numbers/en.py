@@ -144,7 +144,6 @@ _SCORE_CUE = re.compile(rf"\b(?:{'|'.join(SCORE_CUES)})\b", re.IGNORECASE)
 _TIMES_WORD = re.compile(rf"\b(?:{'|'.join(TIMES_WORDS)})\b", re.IGNORECASE)
 _ROMAN = re.compile(r"\b[IVXLCDM]+\b")
 _ROMAN_HEAD = re.compile(rf"(?:{'|'.join(ROMAN_HEADS)})\s+$")
-_ROMAN_LETTERS = frozenset("IVXLCDM")
 _RANGE_SEP = re.compile(r"\s*[-–—]\s*|\s+(?:to|through|until)\s+|\s+and\s+")
 _RATIO_SEP = re.compile(r"\s+(?:out\s+)?of\s+(?:the\s+)?|\s*/\s*")
 _ALL_N = re.compile(
@@ -436,12 +435,11 @@ def _roman(m: re.Match[str], claims: Claims) -> Draft | None:
     return Draft(m.start(), m.end(), "ordinal", Decimal(value), alternatives=(Decimal(value),))
 
 
+_ROMAN_TOKEN = re.compile(r"(?<![A-Za-z])[IVXLCDM]+(?![A-Za-z])")
+
+
 def _has_roman_token(claims: Claims) -> bool:
-    text = claims.text
-    return any(
-        text[s].isupper() and text[s : s + len(w)].isupper() and set(text[s : s + len(w)]) <= _ROMAN_LETTERS
-        for s, w in claims.tokens
-    )
+    return _ROMAN_TOKEN.search(claims.text) is not None
 
 
 def _weekday(m: re.Match[str], _claims: Claims) -> Draft:

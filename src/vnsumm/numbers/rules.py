@@ -147,13 +147,16 @@ class Rule:
 
 def run_rules(rules: Iterable[Rule], claims: Claims) -> None:
     """Run ``rules`` in order; each draft is kept only where no earlier one claimed its characters."""
+    add = claims.add
     for rule in rules:
         if rule.gate is not None and not rule.gate(claims):
             continue
+        build, name = rule.build, rule.name
         for match in rule.matches(claims):
-            built = rule.build(match, claims)
+            built = build(match, claims)
             if built is None:
                 continue
-            for draft in (built,) if isinstance(built, Draft) else built:
-                draft.rule = draft.rule or rule.name
-                claims.add(draft)
+            for draft in (built,) if type(built) is Draft else built:
+                if not draft.rule:
+                    draft.rule = name
+                add(draft)

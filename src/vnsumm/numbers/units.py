@@ -130,9 +130,35 @@ UNITS: tuple[Unit, ...] = (
 
 
 def alternation(words: Iterable[str]) -> str:
-    """A regex alternation of ``words``, longest first, so ``km2`` wins over ``km`` and ``đô la`` over ``đô``;
-    a space inside a word matches any run of spaces."""
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+    """A regex that matches any of ``words``, the longest first (``km2`` wins over ``km``, ``đô la`` over
+    ``đô``); a space inside a word matches any run of spaces.
+
+    Written as a trie (``k(?:m(?:2)?|g)``), not a flat list: the regex engine tries alternatives one by one,
+    and the unit lists run to a few hundred words tried after every number.
+    """
+    trie: dict[str, dict] = {}
+    for word in set(words):
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}  # a word ends here
+    return _trie_pattern(trie)
+
+
+def _trie_pattern(node: dict[str, dict]) -> str:
+    """The regex of a trie node: its branches, longest first by greedy optional groups."""
+    ends = "" in node
+    branches = [
+        (r"\s+" if char == " " else re.escape(char)) + _trie_pattern(child)
+        for char, child in sorted(node.items())
+        if char
+    ]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if ends:
+        return f"(?:{body})?"
+    return body
 
 
 def _lookup(column: str, fold: bool) -> dict[str, str]:

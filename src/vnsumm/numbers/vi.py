@@ -562,6 +562,15 @@ def _has_char(*chars: str) -> Callable[[Claims], bool]:
     return lambda claims: any(c in claims.text for c in chars)
 
 
+def _searches(pattern: re.Pattern[str]) -> Callable[[Claims], bool]:
+    """A gate: the rule runs only when ``pattern`` (a cheap search led by a digit) occurs in the text."""
+    return lambda claims: pattern.search(claims.text) is not None
+
+
+_DIGIT_DASH_OR_DOT_DIGIT = re.compile(r"\d\s?[-.]\s?\d")
+_DIGIT_SPACE_DIGIT = re.compile(r"\d \d")
+
+
 def _digit_runs(claims: Claims) -> list[re.Match[str]]:
     return claims.digit_runs
 
@@ -637,14 +646,14 @@ DIGIT_RULES: tuple[Rule, ...] = (
         _date_spaced,
         (Example("Khoa Nhi, đăng trực tuyến 24 01 2011", "24 01 2011", "2011-01-24"),),
         _DATE_SPACED,
-        gate=lambda c: _DATE_SPACED.search(c.text) is not None,
+        gate=_searches(_DIGIT_SPACE_DIGIT),
     ),
     Rule(
         "day-month-year",
         _date_dash_dot,
         (Example("Ký ngày 11-06-2024 tại Hà Nội.", "11-06-2024", "2024-06-11"),),
         _DATE_DASHDOT,
-        gate=_has_char("-", "."),
+        gate=_searches(_DIGIT_DASH_OR_DOT_DIGIT),
     ),
     Rule(
         "score",
@@ -700,7 +709,7 @@ DIGIT_RULES: tuple[Rule, ...] = (
         _day_month_after_cue,
         (Example("Sáng 10-6, đoàn đến nơi.", "10-6", "--06-10"),),
         _DAY_MONTH_AFTER_CUE,
-        gate=_has_char("-", "."),
+        gate=_searches(_DIGIT_DASH_OR_DOT_DIGIT),
     ),
     Rule(
         "clock time",
@@ -749,6 +758,7 @@ DIGIT_RULES: tuple[Rule, ...] = (
         _named_code,
         (Example("Dự án Vành đai 4 khởi công.", "Vành đai 4", "4"),),
         find=_digit_runs,
+        gate=_has_cue(*NAMED_HEADS),
     ),
     Rule(
         "letters and digits",
