@@ -105,7 +105,10 @@ class Claims:
 
     @cached_property
     def words(self) -> frozenset[str]:
-        return frozenset(word for _start, word in self.tokens)
+        """The lower-cased words (the gates' question), found without building every token's offset."""
+        if len(self.low) != len(self.text):
+            return frozenset(word for _start, word in self.tokens)
+        return frozenset(_WORD_LOWER.findall(self.low))
 
 
 Built = Draft | Sequence[Draft] | None
