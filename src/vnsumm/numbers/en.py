@@ -35,7 +35,7 @@ from .lex_en import (
 )
 from .mention import DateValue, Mention, RangeValue, RatioValue, TimeValue, Value, on_nfc
 from .roman import roman_to_int
-from .rules import Claims, Draft, Example, Rule, run_rules
+from .rules import Claims, Draft, Example, Rule, has_digit, run_rules, searches
 from .units import EN_WORDS, PREFIXES, alternation, en_unit
 
 __all__ = ["RULES", "en_drafts", "extract_en", "words_to_number"]
@@ -549,14 +549,6 @@ def _word_quantities(m: re.Match[str], start: int, end: int, sign: str | None) -
     return drafts
 
 
-def _has_digit(claims: Claims) -> bool:
-    return claims.has_digit
-
-
-def _searches(pattern: re.Pattern[str]) -> object:
-    return lambda claims: pattern.search(claims.text) is not None
-
-
 # Why this order:
 # 1. structured forms own their digits first: scores (``a 1-1 draw`` is no range), dates (``June 10,
 #    2024``: the day is no count), times (``10.30 a.m.`` is no decimal), decades (``1990s``), quarter codes
@@ -584,7 +576,7 @@ RULES: tuple[Rule, ...] = (
         _day_month_year,
         (Example("Due on 11/06/2024.", "11/06/2024", "2024-06-11"),),
         _DMY_NUMERIC,
-        gate=_searches(_DMY_GATE),
+        gate=searches(_DMY_GATE),
     ),
     Rule(
         "score",
@@ -636,14 +628,14 @@ RULES: tuple[Rule, ...] = (
         _decade,
         (Example("Growth was fast in the 1990s.", "1990s", "1990"),),
         _DECADE,
-        gate=_searches(_DECADE_GATE),
+        gate=searches(_DECADE_GATE),
     ),
     Rule(
         "quarter code",
         _quarter_code,
         (Example("Revenue in Q2 rose.", "Q2", "2"),),
         _QUARTER_CODE,
-        gate=_has_digit,
+        gate=has_digit,
     ),
     Rule(
         "code",
@@ -654,7 +646,7 @@ RULES: tuple[Rule, ...] = (
             Example("The portal 163.com said so.", "163.com", "163.COM"),
         ),
         _CODE,
-        gate=_searches(_CODE_GATE),
+        gate=searches(_CODE_GATE),
     ),
     Rule(
         "short year",
@@ -668,7 +660,7 @@ RULES: tuple[Rule, ...] = (
         _year_in_context,
         (Example("It was built in 2024.", "2024", "2024"),),
         _YEAR_CONTEXT,
-        gate=_searches(_YEAR_GATE),
+        gate=searches(_YEAR_GATE),
     ),
     Rule(
         "year in words",
@@ -693,7 +685,7 @@ RULES: tuple[Rule, ...] = (
         _all_n,
         (Example("All 18 districts met the standard.", "All 18", "18/18"),),
         _ALL_N,
-        gate=_has_digit,
+        gate=has_digit,
     ),
     Rule(
         "digit ordinal",
@@ -703,7 +695,7 @@ RULES: tuple[Rule, ...] = (
             Example("The 1,000th anniversary of Thang Long.", "1,000th", "1000"),
         ),
         _ORDINAL_DIGITS,
-        gate=_has_digit,
+        gate=has_digit,
     ),
     Rule(
         "ordinal word",

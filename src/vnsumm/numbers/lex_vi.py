@@ -113,3 +113,10 @@ SCORE_CUES: tuple[str, ...] = (
 )  # fmt: skip
 # Titles before a ruler's name that a Roman numeral follows (``vua Charles IX``, ``Giáo hoàng Benedict XVI``).
 RULER_TITLES: tuple[str, ...] = ("vua", "hoàng đế", "nữ hoàng", "giáo hoàng", "hoàng hậu", "quốc vương")
+# After these, ``1`` is an idiom that moves with its sentence (``1 chút`` a bit, ``1 số`` some): the English
+# article it became may stand anywhere in the sentence.
+IDIOMS_AFTER_ONE: tuple[str, ...] = ("chút", "số", "ít", "vài", "cách", "lúc", "thời")
+# Before these, a ``1`` ends its noun phrase: a label (``lò phản ứng 1 vào thứ bảy``), never an article.
+AFTER_A_LABEL: tuple[str, ...] = (
+    "vào", "ở", "tại", "và", "của", "trong", "với", "cho", "là", "đã", "được", "thì", "mà", "hay", "hoặc",
+)  # fmt: skip

@@ -24,8 +24,9 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from .lex_vi import AFTER_A_LABEL, IDIOMS_AFTER_ONE
 from .mention import DateValue, Mention, RangeValue, RatioValue, Span, TimeValue, Value, value_to_json
-from .units import Conversion, by_code, convert, units_conflict
+from .units import Conversion, alternation, by_code, convert, units_conflict
 
 __all__ = ["MentionCheck", "NumberReport", "STATUSES", "match_mentions"]
 
@@ -55,7 +56,7 @@ SENTENCE_WINDOW = 0.45
 # An article stands for a lost "1" only close to where the 1 should be: a far "a" is another noun's. An
 # idiom (``1 chút`` a bit, ``1 số`` some) moves with its sentence and may take an article anywhere.
 ARTICLE_WINDOW = 0.25
-_IDIOM_AFTER_ONE = re.compile(r"\s+(?:chút|số|ít|vài|cách|lúc|thời)(?!\w)", re.IGNORECASE)
+_IDIOM_AFTER_ONE = re.compile(rf"\s+(?:{alternation(IDIOMS_AFTER_ONE)})(?!\w)", re.IGNORECASE)
 # The largest text (either side) one check takes: about 1 s per 100,000 characters.
 MAX_CHECK_CHARS = 2_000_000
 
@@ -611,9 +612,7 @@ def _article_fallback(state: _State, source_text: str, target_text: str, window:
 
 # A "1" followed by one of these (or by punctuation) comes after its noun: a label (``lò phản ứng 1 vào
 # thứ bảy``, reactor 1 on Saturday), never the article of a noun.
-_AFTER_A_LABEL = re.compile(
-    r"\s*(?:$|[,.;:!?)\]]|(?:vào|ở|tại|và|của|trong|với|cho|là|đã|được|thì|mà|hay|hoặc)(?!\w))"
-)
+_AFTER_A_LABEL = re.compile(rf"\s*(?:$|[,.;:!?)\]]|(?:{alternation(AFTER_A_LABEL)})(?!\w))")
 
 
 def _may_be_an_article(source_text: str, one: Mention) -> bool:

@@ -17,7 +17,7 @@ from functools import cached_property
 
 from .mention import Mention, Value
 
-__all__ = ["Claims", "Draft", "Example", "Rule", "run_rules"]
+__all__ = ["Claims", "Draft", "Example", "Rule", "has_char", "has_cue", "has_digit", "run_rules", "searches"]
 
 _DIGIT_RUN = re.compile(r"[0-9]+(?:[.,][0-9]+)*")
 _WORD = re.compile(r"[A-Za-z]+")
@@ -146,6 +146,31 @@ class Rule:
         assert self.pattern is not None, f"rule {self.name} has neither pattern nor find"
         lowered = self.over_lower and len(claims.low) == len(claims.text)
         return self.pattern.finditer(claims.low if lowered else claims.text)
+
+
+# Gates: cheap tests that skip a rule whose cue the text lacks.
+
+
+def has_cue(*cues: str) -> Callable[[Claims], bool]:
+    """The rule runs only when one of ``cues`` occurs in the lower-cased text."""
+    if len(cues) == 1:
+        cue = cues[0]
+        return lambda claims: cue in claims.low
+    return lambda claims: any(cue in claims.low for cue in cues)
+
+
+def has_char(*chars: str) -> Callable[[Claims], bool]:
+    """The rule runs only when one of ``chars`` occurs in the text."""
+    return lambda claims: any(c in claims.text for c in chars)
+
+
+def searches(pattern: re.Pattern[str]) -> Callable[[Claims], bool]:
+    """The rule runs only when ``pattern`` (a cheap search, led by a digit) occurs in the text."""
+    return lambda claims: pattern.search(claims.text) is not None
+
+
+def has_digit(claims: Claims) -> bool:
+    return claims.has_digit
 
 
 def run_rules(rules: Iterable[Rule], claims: Claims) -> None:

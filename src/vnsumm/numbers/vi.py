@@ -23,7 +23,6 @@ Design choices the matcher relies on:
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from decimal import Decimal
 
 from .lex_vi import (
@@ -48,7 +47,7 @@ from .lex_vi import (
 )
 from .mention import DateValue, Mention, RangeValue, RatioValue, TimeValue, Value, on_nfc
 from .roman import roman_to_int
-from .rules import Claims, Draft, Example, Rule, run_rules
+from .rules import Claims, Draft, Example, Rule, has_char, has_cue, run_rules, searches
 from .units import PREFIXES, VI_WORDS, alternation, prefix_unit, vi_unit
 
 __all__ = ["DIGIT_RULES", "WORD_RULES", "extract_vi", "parse_numeral", "vi_drafts"]
@@ -550,23 +549,6 @@ def _quantity_draft(
     )
 
 
-def _has_cue(*cues: str) -> Callable[[Claims], bool]:
-    """A gate: the rule runs only when one of ``cues`` occurs in the lower-cased text."""
-    if len(cues) == 1:
-        cue = cues[0]
-        return lambda claims: cue in claims.low
-    return lambda claims: any(cue in claims.low for cue in cues)
-
-
-def _has_char(*chars: str) -> Callable[[Claims], bool]:
-    return lambda claims: any(c in claims.text for c in chars)
-
-
-def _searches(pattern: re.Pattern[str]) -> Callable[[Claims], bool]:
-    """A gate: the rule runs only when ``pattern`` (a cheap search led by a digit) occurs in the text."""
-    return lambda claims: pattern.search(claims.text) is not None
-
-
 _DIGIT_DASH_OR_DOT_DIGIT = re.compile(r"\d\s?[-.]\s?\d")
 _DIGIT_SPACE_DIGIT = re.compile(r"\d \d")
 
@@ -606,7 +588,7 @@ DIGIT_RULES: tuple[Rule, ...] = (
         _whole_code,
         (Example("Theo Nghị định 15/2024/NĐ-CP của Chính phủ.", "15/2024/NĐ-CP", "15/2024/NĐ-CP"),),
         _DOC_CODE,
-        gate=_has_char("/"),
+        gate=has_char("/"),
     ),
     Rule(
         "chainage",
@@ -620,7 +602,7 @@ DIGIT_RULES: tuple[Rule, ...] = (
         _decade,
         (Example("Vào những năm 90, kinh tế tăng.", "những năm 90", "1990"),),
         _DECADE,
-        gate=_has_cue("năm", "thập"),
+        gate=has_cue("năm", "thập"),
     ),
     Rule(
         "date in words",
@@ -632,28 +614,28 @@ DIGIT_RULES: tuple[Rule, ...] = (
             Example("Halloween vào đêm 31 tháng 10.", "31 tháng 10", "--10-31"),
         ),
         _DATE_WORDS,
-        gate=_has_cue("tháng"),
+        gate=has_cue("tháng"),
     ),
     Rule(
         "day/month/year",
         _date_slash,
         (Example("Hạn chót là 11/6/2024.", "11/6/2024", "2024-06-11"),),
         _DATE_SLASH,
-        gate=_has_char("/"),
+        gate=has_char("/"),
     ),
     Rule(
         "day month year with spaces",
         _date_spaced,
         (Example("Khoa Nhi, đăng trực tuyến 24 01 2011", "24 01 2011", "2011-01-24"),),
         _DATE_SPACED,
-        gate=_searches(_DIGIT_SPACE_DIGIT),
+        gate=searches(_DIGIT_SPACE_DIGIT),
     ),
     Rule(
         "day-month-year",
         _date_dash_dot,
         (Example("Ký ngày 11-06-2024 tại Hà Nội.", "11-06-2024", "2024-06-11"),),
         _DATE_DASHDOT,
-        gate=_searches(_DIGIT_DASH_OR_DOT_DIGIT),
+        gate=searches(_DIGIT_DASH_OR_DOT_DIGIT),
     ),
     Rule(
         "score",
@@ -667,7 +649,7 @@ DIGIT_RULES: tuple[Rule, ...] = (
         _month_range,
         (Example("Mùa mưa từ tháng 5-10.", "tháng 5-10", "--05..--10"),),
         _MONTH_RANGE,
-        gate=_has_cue("tháng"),
+        gate=has_cue("tháng"),
     ),
     Rule(
         "month and year",
@@ -678,7 +660,7 @@ DIGIT_RULES: tuple[Rule, ...] = (
             Example("Từ tháng Ba năm 2012 giá tăng.", "tháng Ba năm 2012", "2012-03"),
         ),
         _MONTH_YEAR,
-        gate=_has_cue("tháng"),
+        gate=has_cue("tháng"),
     ),
     Rule(
         "quarter",
@@ -688,7 +670,7 @@ DIGIT_RULES: tuple[Rule, ...] = (
             Example("Trong quý II/2024 doanh thu tăng.", "2024", "2024"),
         ),
         _QUARTER,
-        gate=_has_cue("quý"),
+        gate=has_cue("quý"),
     ),
     Rule(
         "year",
@@ -702,21 +684,21 @@ DIGIT_RULES: tuple[Rule, ...] = (
         _month_year,
         (Example("Giá trong 6/2024 giảm.", "6/2024", "2024-06"),),
         _MONTH_YEAR_SLASH_FORM,
-        gate=_has_char("/"),
+        gate=has_char("/"),
     ),
     Rule(
         "day-month after a cue",
         _day_month_after_cue,
         (Example("Sáng 10-6, đoàn đến nơi.", "10-6", "--06-10"),),
         _DAY_MONTH_AFTER_CUE,
-        gate=_searches(_DIGIT_DASH_OR_DOT_DIGIT),
+        gate=searches(_DIGIT_DASH_OR_DOT_DIGIT),
     ),
     Rule(
         "clock time",
         _clock_time,
         (Example("Lúc 10:41 sáng nay.", "10:41 sáng", "10:41"),),
         _TIME_COLON,
-        gate=_has_char(":"),
+        gate=has_char(":"),
     ),
     Rule(
         "hour with h",
@@ -730,7 +712,7 @@ DIGIT_RULES: tuple[Rule, ...] = (
         _time_in_words,
         (Example("Họp lúc 7 giờ tối.", "7 giờ tối", "19h"),),
         _TIME_GIO,
-        gate=_has_cue("giờ"),
+        gate=has_cue("giờ"),
     ),
     Rule(
         "Roman numeral of a ruler",
@@ -751,14 +733,14 @@ DIGIT_RULES: tuple[Rule, ...] = (
         _digit_ordinal,
         (Example("Đây là lần thứ 3 tổ chức.", "thứ 3", "3"),),
         _ORDINAL,
-        gate=_has_cue(*ORDINAL_HEADS),
+        gate=has_cue(*ORDINAL_HEADS),
     ),
     Rule(
         "named code",
         _named_code,
         (Example("Dự án Vành đai 4 khởi công.", "Vành đai 4", "4"),),
         find=_digit_runs,
-        gate=_has_cue(*NAMED_HEADS),
+        gate=has_cue(*NAMED_HEADS),
     ),
     Rule(
         "letters and digits",
@@ -771,21 +753,21 @@ DIGIT_RULES: tuple[Rule, ...] = (
         _slash,
         (Example("Có 18/18 huyện đạt chuẩn.", "18/18", "18/18"),),
         _SLASH,
-        gate=_has_char("/"),
+        gate=has_char("/"),
     ),
     Rule(
         "month alone",
         _month_alone,
         (Example("Trong tháng 6 có mưa.", "tháng 6", "--06"),),
         _MONTH,
-        gate=_has_cue("tháng"),
+        gate=has_cue("tháng"),
     ),
     Rule(
         "day alone",
         _day_alone,
         (Example("Đến ngày 15, công việc xong.", "ngày 15", "----15"),),
         _DAY,
-        gate=_has_cue("ngày"),
+        gate=has_cue("ngày"),
     ),
     Rule(
         "quantity",
