@@ -147,3 +147,19 @@ def test_output_ratio_default_and_validation(tmp_path):
     assert load_config(write(tmp_path, minimal())).get("one").output_ratio == 1.5
     with pytest.raises(ConfigError, match="'output_ratio' must be a number from 0 to 10"):
         load_config(write(tmp_path, minimal("family: t5\n    hub_id: a/b\n    output_ratio: -1")))
+
+
+def test_placeholder_is_a_choice_from_the_table(tmp_path) -> None:
+    from vnsumm.number_strategies import DEFAULT_PLACEHOLDER
+
+    body = "default: m\nmodels:\n  m:\n    hub_id: x/y\n    family: marian\n"
+    good = tmp_path / "good.yaml"
+    good.write_text(body + "    placeholder: tag\n", encoding="utf-8")
+    assert load_config(good).get("m").placeholder == "tag"
+    plain = tmp_path / "plain.yaml"
+    plain.write_text(body, encoding="utf-8")
+    assert load_config(plain).get("m").placeholder == DEFAULT_PLACEHOLDER
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(body + "    placeholder: emoji\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="'placeholder' must be one of: rendering, tag, token"):
+        load_config(bad)

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 from . import __version__
 from .errors import EXIT_LINES, EXIT_MODEL, EXIT_NUMBERS, EXIT_OK, EXIT_USAGE, InputError, VnsummError
+from .number_strategies import DEFAULT_STRATEGY, STRATEGIES
 
 if TYPE_CHECKING:
     from .batch import Job
@@ -139,6 +140,14 @@ def _add_model_options(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--device", default="auto", help="auto (CUDA when present), cpu, cuda, cuda:1 ...")
     group.add_argument(
         "--batch-size", type=_positive_int, default=16, help="sentences per batch (default 16)"
+    )
+    group.add_argument(
+        "--numbers",
+        choices=tuple(STRATEGIES),
+        default=DEFAULT_STRATEGY,
+        help="how numbers are made right: "
+        + "; ".join(f"{name}: {what}" for name, what in STRATEGIES.items())
+        + f" (default {DEFAULT_STRATEGY})",
     )
 
 
@@ -321,6 +330,7 @@ def _pipeline_options(args: argparse.Namespace) -> dict[str, Any]:
         "strict": args.strict,
         "device": args.device,
         "batch_size": args.batch_size,
+        "numbers": args.numbers,
     }
 
 
@@ -398,12 +408,13 @@ def run_translate(args: argparse.Namespace, stdout: TextIO) -> int:
     _refuse_unusable_output(args.output, [args.file])
     text = read_text(args.file)
     pipeline = Pipeline.from_config(
-        args.config, model=args.model, device=args.device, batch_size=args.batch_size
+        args.config, model=args.model, device=args.device, batch_size=args.batch_size, numbers=args.numbers
     )
-    translator = _load_model_early(pipeline)
+    _load_model_early(pipeline)
     document = segment(text)
     render = renderer("translate", args.format)
-    _write_output(render(document, translator.translate_document(document)), args.output, stdout)
+    translation, _secured = pipeline.translate_document(document)
+    _write_output(render(document, translation), args.output, stdout)
     return EXIT_OK
 
 

@@ -22,6 +22,7 @@ from typing import Any
 import yaml
 
 from .errors import ConfigError
+from .number_strategies import DEFAULT_PLACEHOLDER, PLACEHOLDER_FORMS
 
 FAMILIES = ("t5", "marian", "nllb", "m2m100", "mbart50")
 # Families whose tokenizer takes a source language code and whose target code starts the output.
@@ -63,6 +64,7 @@ _MODEL_KEYS = {
     "inter_threads",
     "intra_threads",
     "ct2_path",
+    "placeholder",
 }
 # generate() arguments that would make output depend on chance: translations must be reproducible.
 _SAMPLING_KEYS = {"do_sample", "temperature", "top_k", "top_p", "typical_p", "penalty_alpha"}
@@ -94,6 +96,9 @@ class ModelSpec:
     inter_threads: int = 1  # CTranslate2: batches translated at once
     intra_threads: int = 0  # CTranslate2: threads per batch (0: its default, up to 4)
     ct2_path: Path | None = None  # where the converted model lives; None: the default place (ct2.py)
+    # How numbers are hidden from the model with ``--numbers protect`` (vnsumm.numbers.protect.PLACEHOLDERS):
+    # the form this model copies best, by measurement.
+    placeholder: str = DEFAULT_PLACEHOLDER
 
     @property
     def source(self) -> str:
@@ -245,6 +250,7 @@ def parse_model(name: str, entry: Any, source: Path) -> ModelSpec:
         inter_threads=_threads(entry, "inter_threads", 1, where),
         intra_threads=_threads(entry, "intra_threads", 0, where),
         ct2_path=_resolve_path(_optional_str(entry, "ct2_path", where), source),
+        placeholder=_choice(entry, "placeholder", PLACEHOLDER_FORMS, where) or DEFAULT_PLACEHOLDER,
     )
 
 

@@ -11,7 +11,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .document import Document, Paragraph, Role, Sentence
+from .errors import ConfigError
+from .number_strategies import DEFAULT_STRATEGY, STRATEGIES
 from .numbers.report import EnglishNumber, NumberFinding, NumberSummary, check_numbers, extract_numbers
+from .numbers.strategy import SecuredSentence, secure
 from .segment import segment
 from .summary import Summary, summarise
 from .textio import normalise
@@ -71,7 +74,7 @@ def translation_dict(document: Document, translation: Translation) -> dict[str, 
                 "index": s.index,
                 "paragraph": s.paragraph,
                 "source": s.text,
-                "text": translation.text_of(s.index),
+                **translation.sentence(s.index).to_dict(),
             }
             for s in document.sentences
         ],
@@ -130,6 +133,7 @@ class Pipeline:
     device: str = "auto"
     batch_size: int = 16
     progress: bool | None = None
+    numbers: str = DEFAULT_STRATEGY  # how numbers are made right: a key of number_strategies.STRATEGIES
     _translator: Translator | None = field(default=None, init=False, repr=False)
     _notes: tuple[str, ...] = field(default=(), init=False, repr=False)
 
@@ -140,6 +144,10 @@ class Pipeline:
 
         loaded = load_config(config)
         pipeline = cls(config=loaded, **options)
+        if pipeline.numbers not in STRATEGIES:
+            raise ConfigError(
+                f"unknown number strategy {pipeline.numbers!r}; use one of: {', '.join(STRATEGIES)}"
+            )
         if pipeline.translate:
             loaded.get(pipeline.model_name)  # fail early on an unknown model name
         return pipeline
@@ -175,6 +183,31 @@ class Pipeline:
         summary = summarise(document, self.sentences, ratio=self.ratio)
         if not self.translate:
             return Result(document, None, summary, extract_numbers(document))
-        translation = self.translator().translate_document(document)
-        numbers = check_numbers(document, translation, allow_rounding=self.allow_rounding, strict=self.strict)
+        translation, secured = self.translate_document(document)
+        numbers = check_numbers(
+            document, translation, allow_rounding=self.allow_rounding, strict=self.strict, secured=secured
+        )
         return Result(document, translation, summary, numbers, model=self.model_name)
+
+    def translate_document(self, document: Document) -> tuple[Translation, dict[int, SecuredSentence]]:
+        """Every sentence's English with its numbers made right by the ``numbers`` strategy, and what the
+        strategy did, by sentence index."""
+        from .translate import SentenceTranslation, Translation
+
+        translator = self.translator()
+        sentences = document.sentences
+        secured = secure(
+            [s.text for s in sentences],
+            translator.translate_texts,
+            self.numbers,
+            placeholder=translator.spec.placeholder,
+            allow_rounding=self.allow_rounding,
+            strict=self.strict,
+        )
+        translated = tuple(
+            SentenceTranslation(s.index, s.text, done.english, done.raw if done.raw != done.english else None)
+            for s, done in zip(sentences, secured)
+        )
+        return Translation(translator.spec.name, translated), {
+            s.index: done for s, done in zip(sentences, secured)
+        }

@@ -64,9 +64,11 @@ def _number_verdict(result: Result) -> str:
     if not numbers.checked:
         return f"{len(numbers.findings)} number mentions found; not checked (no translation)."
     counted, failures = numbers.counted, numbers.failures
+    repaired = sum(f.repaired for f in numbers.findings)
+    made_right = f" ({repaired} made right by vnsumm, listed below)" if repaired else ""
     if not failures:
-        return f"All {len(counted)} numbers of the source survive in the English."
-    return f"{len(failures)} of {len(counted)} numbers did not survive the translation."
+        return f"All {len(counted)} numbers of the source survive in the English{made_right}."
+    return f"{len(failures)} of {len(counted)} numbers did not survive the translation{made_right}."
 
 
 def render_markdown(result: Result) -> str:
@@ -82,6 +84,7 @@ def render_markdown(result: Result) -> str:
             lines.append(f"  - *{result.translation.text_of(s.index)}*")
     lines += ["", "## Numbers", "", _number_verdict(result), ""]
     lines += _markdown_number_table(result)
+    lines += _markdown_repairs(result)
     return "\n".join(lines).rstrip() + "\n"
 
 
@@ -121,6 +124,36 @@ def _markdown_number_table(result: Result) -> list[str]:
     return [*lines, ""]
 
 
+def _before_after(f: NumberFinding) -> tuple[str, str]:
+    """The English of a repaired number as the model wrote it and as it stands now."""
+    repair = f.repair
+    assert repair is not None
+    before = repair.before.text if repair.before is not None else "(nothing)"
+    if repair.status_before is None:
+        before = "(not translated plainly)"
+    return before, repair.after.text if repair.after is not None else "(nothing)"
+
+
+def _markdown_repairs(result: Result) -> list[str]:
+    rows = [f for f in result.numbers.findings if f.repaired]
+    if not rows:
+        return []
+    lines = [
+        "### Made right by vnsumm",
+        "",
+        "| how | Vietnamese | model's English | English now | status before | place |",
+        "|---|---|---|---|---|---|",
+    ]
+    for f in rows:
+        before, after = _before_after(f)
+        status_before = f.repair.status_before if f.repair is not None else None
+        lines.append(
+            f"| {f.repair.how if f.repair else ''} | {_source_snippet(result, f, 25)} | {_cell(before)} | "
+            f"{_cell(after)} | {status_before or '-'} | sentence {f.sentence}, chars {f.start}-{f.end} |"
+        )
+    return [*lines, ""]
+
+
 def render_text(result: Result) -> str:
     lines = [_headline(result)]
     english_headline = _english_headline(result)
@@ -144,6 +177,14 @@ def render_text(result: Result) -> str:
         lines.append(
             f"  {f.status:8} {f.text!r} -> {english!r} (sentence {f.sentence}, chars {f.start}-{f.end})"
         )
+    for f in result.numbers.findings:
+        if f.repaired and f.repair is not None:
+            before, after = _before_after(f)
+            was = f.repair.status_before or "-"
+            lines.append(
+                f"  made right ({f.repair.how}): {f.text!r} was {before!r} ({was}), "
+                f"now {after!r} (sentence {f.sentence}, chars {f.start}-{f.end})"
+            )
     return "\n".join(lines).rstrip() + "\n"
 
 

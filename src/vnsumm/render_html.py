@@ -170,7 +170,18 @@ def _describe(finding: NumberFinding) -> str:
         c = finding.conversion
         factor, tolerance = float(c.factor), float(c.tolerance)
         converted = f"; converted {c.source} → {c.target} × {factor:.4g} (± {tolerance:.3g})"
-    return f"{finding.kind}{soft}: {_value(finding.value)}{unit}{converted}"
+    return f"{finding.kind}{soft}: {_value(finding.value)}{unit}{converted}{_repair_note(finding)}"
+
+
+def _repair_note(finding: NumberFinding) -> str:
+    """How vnsumm made a number right, and what the model had written."""
+    repair = finding.repair
+    if repair is None or not repair.repaired:
+        return ""
+    if repair.status_before is None:
+        return f"; made right by vnsumm ({repair.how})"
+    before = f"“{repair.before.text}”" if repair.before is not None else "nothing"
+    return f"; made right by vnsumm ({repair.how}): the model wrote {before} ({repair.status_before})"
 
 
 # ---------------------------------------------------------------- the page model
@@ -202,8 +213,9 @@ class _Ids:
 
 
 def _listed(numbers: NumberSummary, finding: NumberFinding) -> bool:
-    """Whether a finding has a row in the numbers table: every one when unchecked, else every non-ok one."""
-    return not numbers.checked or finding.status != "ok"
+    """Whether a finding has a row in the numbers table: every one when unchecked, else every non-ok one
+    and every one vnsumm made right."""
+    return not numbers.checked or finding.status != "ok" or finding.repaired
 
 
 _Marks = dict[int, list[_Mark]]
@@ -462,6 +474,8 @@ def _numbers_section(result: Result, anchor: dict[str, str]) -> str:
         rows.append(("extra", _Ids.extra(j), "—", "", en, "not counted", where))
     if numbers.checked:
         title, empty = "Problems", "No problems: every number of the source survives in the English."
+        if any(f.repaired for f in numbers.findings):
+            title = "Problems and numbers made right"
     else:
         title, empty = "Numbers found (not checked)", "No numbers found."
     if not rows:
@@ -494,7 +508,9 @@ def _counts_label(numbers: NumberSummary, finding: NumberFinding) -> str:
         return "fails"
     if not numbers.counts(finding):
         return "not counted (number word)"
-    return "passes (rounding allowed)" if finding.status == "rounded" else "passes"
+    if finding.status == "rounded":
+        return "passes (rounding allowed)"
+    return "passes (made right by vnsumm)" if finding.repaired else "passes"
 
 
 # ---------------------------------------------------------------- the batch index

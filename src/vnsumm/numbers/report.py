@@ -7,6 +7,7 @@ One pass rule (:func:`vnsumm.numbers.match.counts_against`) decides for the sent
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -14,6 +15,7 @@ from ..document import Document, Sentence
 from .check import check
 from .match import counts_against
 from .mention import Mention, Span, value_to_json
+from .strategy import MentionRepair, SecuredSentence, mention_repairs
 from .units import Conversion
 from .vi import extract_vi
 
@@ -47,6 +49,11 @@ class NumberFinding:
     status: str  # ok | missing | changed | rounded | format, or "unchecked" without translation
     target: Span | None  # offsets into that sentence's English
     conversion: Conversion | None = None  # with status ``converted``
+    repair: MentionRepair | None = None  # what the number strategy did (None: the strategy was ``check``)
+
+    @property
+    def repaired(self) -> bool:
+        return self.repair is not None and self.repair.repaired
 
     @property
     def text(self) -> str:
@@ -71,6 +78,7 @@ class NumberFinding:
             "status": self.status,
             "target": None if self.target is None else self.target.to_dict(),
             **({"conversion": self.conversion.to_dict()} if self.conversion is not None else {}),
+            **({"repair": self.repair.to_dict()} if self.repair is not None else {}),
         }
 
 
@@ -141,6 +149,7 @@ def _finding(
     status: str,
     target: Mention | None,
     conversion: Conversion | None = None,
+    repair: MentionRepair | None = None,
 ) -> NumberFinding:
     """A sentence-level mention in document coordinates (its English target stays sentence-relative)."""
     return NumberFinding(
@@ -153,6 +162,7 @@ def _finding(
         status=status,
         target=None if target is None else Span.of(target),
         conversion=conversion,
+        repair=repair,
     )
 
 
@@ -167,17 +177,32 @@ def extract_numbers(document: Document) -> NumberSummary:
 
 
 def check_numbers(
-    document: Document, translation: SentenceEnglish, *, allow_rounding: bool = False, strict: bool = False
+    document: Document,
+    translation: SentenceEnglish,
+    *,
+    allow_rounding: bool = False,
+    strict: bool = False,
+    secured: Mapping[int, SecuredSentence] | None = None,
 ) -> NumberSummary:
-    """Check every translated sentence against its source; offsets are placed in document coordinates."""
+    """Check every translated sentence against its source; offsets are placed in document coordinates.
+
+    With ``secured`` (by sentence index, from :func:`vnsumm.numbers.strategy.secure`) the final checks
+    made there are used, and each finding says what the strategy did to its number.
+    """
     findings: list[NumberFinding] = []
     extra: list[EnglishNumber] = []
     for sentence in document.sentences:
-        english = translation.text_of(sentence.index)
-        report = check(sentence.text, english, allow_rounding=allow_rounding, strict=strict)
+        done = secured.get(sentence.index) if secured is not None else None
+        if done is not None:
+            report = done.report
+            repairs = mention_repairs(done) if done.changes_english else [None] * len(report.mentions)
+        else:
+            english = translation.text_of(sentence.index)
+            report = check(sentence.text, english, allow_rounding=allow_rounding, strict=strict)
+            repairs = [None] * len(report.mentions)
         findings.extend(
-            _finding(sentence, item.source, item.status, item.target, item.conversion)
-            for item in report.mentions
+            _finding(sentence, item.source, item.status, item.target, item.conversion, repair)
+            for item, repair in zip(report.mentions, repairs)
         )
         extra.extend(EnglishNumber(sentence.index, Span.of(mention)) for mention in report.extra)
     return NumberSummary(

@@ -11,9 +11,11 @@ class SentenceTranslation:
     index: int  # Sentence.index of the source sentence in its Document
     source: str
     text: str
+    raw: str | None = None  # the model's own English, when the number strategy changed it
 
     def to_dict(self) -> dict[str, Any]:
-        return {"index": self.index, "source": self.source, "text": self.text}
+        raw = {} if self.raw is None else {"raw": self.raw}
+        return {"index": self.index, "source": self.source, "text": self.text, **raw}
 
 
 @dataclass(frozen=True)
@@ -23,12 +25,16 @@ class Translation:
     model: str
     sentences: tuple[SentenceTranslation, ...]
 
-    def text_of(self, index: int) -> str:
-        """The English of the sentence with ``Sentence.index == index``."""
+    def sentence(self, index: int) -> SentenceTranslation:
+        """The translated sentence with ``Sentence.index == index``."""
         for sentence in self.sentences:
             if sentence.index == index:
-                return sentence.text
+                return sentence
         raise KeyError(f"no translated sentence with index {index}")
+
+    def text_of(self, index: int) -> str:
+        """The English of the sentence with ``Sentence.index == index``."""
+        return self.sentence(index).text
 
     def to_dict(self) -> dict[str, Any]:
         return {"model": self.model, "sentences": [s.to_dict() for s in self.sentences]}

@@ -1,0 +1,121 @@
+"""Number strategies with a real model: how many source numbers survive, and what it costs in BLEU.
+
+On the dev sentences that have digit mentions (IWSLT'15 tst2012 TED and EVBNews news-dev, from
+../shared/data/parallel/dev.jsonl.gz) the model translates with each strategy of
+:func:`vnsumm.numbers.strategy.secure` (``check`` is the raw model output; ``protect`` once per placeholder
+form) and the benchmark prints, per corpus and strategy: the share of source digit mentions that pass the
+final check, sacreBLEU BLEU and chrF against the human reference (signatures printed), how the sentences
+were routed, and the time relative to ``check`` in the same run (the anchor).
+
+usage: python benchmarks/number_strategies.py [--model vnsumm-mini] [--limit N] [--json OUT]
+       (skips with a message when ../shared is absent)
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from common import add_json_option, shared_file, write_json
+from translation import CORPUS_NAMES, DEV, quality, read_dev
+
+from vnsumm.config import load_config
+from vnsumm.number_strategies import PLACEHOLDER_FORMS
+from vnsumm.numbers import extract_vi
+from vnsumm.numbers.strategy import SecuredSentence, secure
+from vnsumm.translate import Translator
+
+
+def with_digits(pairs: list[dict], limit: int) -> list[dict]:
+    """The pairs whose source has a digit mention, the first ``limit`` (0: all)."""
+    chosen = [p for p in pairs if any(not m.soft for m in extract_vi(p["vi"]))]
+    return chosen[:limit] if limit else chosen
+
+
+def survival(secured: Sequence[SecuredSentence]) -> dict[str, float | int]:
+    """Share of source digit mentions (number words left out) that pass the final check."""
+    counted = [m for s in secured for m in s.report.mentions if not m.source.soft]
+    passed = sum(m not in s.report.problems for s in secured for m in s.report.mentions if not m.source.soft)
+    return {"mentions": len(counted), "survived": round(passed / len(counted), 4) if counted else 1.0}
+
+
+def strategies() -> list[tuple[str, str, str]]:
+    """(label, strategy, placeholder form) of every run; ``check`` first: the anchor."""
+    runs = [("check", "check", "rendering")]
+    runs += [(f"repair ({form})", "repair", form) for form in PLACEHOLDER_FORMS]
+    runs += [(f"protect ({form})", "protect", form) for form in PLACEHOLDER_FORMS]
+    return runs
+
+
+def run(model: str, config: str | None, limit: int) -> dict[str, object]:
+    import torch
+
+    torch.set_num_threads(1)
+    spec = load_config(config).get(model)
+    translator = Translator.load(spec, device="cpu", batch_size=16, progress=False)
+    report: dict[str, object] = {"model": model, "engine": translator.engine, "corpora": {}}
+    for corpus, pairs in sorted(read_dev(DEV, 0).items()):
+        chosen = with_digits(pairs, limit)
+        sources, references = [p["vi"] for p in chosen], [p["en"] for p in chosen]
+        rows = {}
+        anchor = None
+        for label, strategy, form in strategies():
+            started = time.perf_counter()
+            secured = secure(sources, translator.translate_texts, strategy, placeholder=form)
+            seconds = time.perf_counter() - started
+            anchor = anchor or seconds
+            rows[label] = {
+                **survival(secured),
+                **quality([s.english for s in secured], references),
+                "routes": dict(Counter(s.route for s in secured)),
+                "time_vs_check": round(seconds / anchor, 2),
+            }
+            print(f"{corpus} {label}: {rows[label]['survived']} {rows[label]['bleu']}", file=sys.stderr)
+        report["corpora"][corpus] = {  # type: ignore[index]
+            "name": CORPUS_NAMES.get(corpus, corpus),
+            "sentences": len(chosen),
+            "strategies": rows,
+        }
+    return report
+
+
+def print_table(report: dict[str, object]) -> None:
+    print(f"model: {report['model']} ({report['engine']}), dev sentences with digit mentions")
+    print("| dev set | strategy | numbers surviving | BLEU | chrF | routes | time vs check |")
+    print("|---|---|---|---|---|---|---|")
+    for corpus in report["corpora"].values():  # type: ignore[union-attr]
+        for label, row in corpus["strategies"].items():
+            routes = ", ".join(f"{k} {v}" for k, v in sorted(row["routes"].items()))
+            print(
+                f"| {corpus['name']} ({corpus['sentences']}) | {label} | {row['survived']:.3f} of "
+                f"{row['mentions']} | {row['bleu']:.2f} | {row['chrf']:.2f} | {routes} | "
+                f"{row['time_vs_check']:.2f}× |"
+            )
+    first = next(iter(report["corpora"].values()))["strategies"]["check"]  # type: ignore[union-attr]
+    print(f"BLEU {first['bleu_signature']}\nchrF {first['chrf_signature']}")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--model", default="vnsumm-mini", help="model name in models.yaml")
+    parser.add_argument("--config", help="models.yaml to use")
+    parser.add_argument(
+        "--limit", type=int, default=0, help="first N sentences with digits per corpus (0: all)"
+    )
+    add_json_option(parser)
+    args = parser.parse_args(argv)
+    if not shared_file(DEV):
+        return 0
+    report = run(args.model, args.config, args.limit)
+    print_table(report)
+    write_json(args.json, report, __file__, args, ("transformers", "sentencepiece", "sacrebleu"))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
