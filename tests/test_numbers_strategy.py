@@ -7,6 +7,7 @@ wrong digit. Every verdict must be the final check of the final English.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 
 import pytest
@@ -245,3 +246,30 @@ def test_every_strategy_runs_on_every_family_and_reports_the_final_truth(
     raw = [s.raw for s in result.translation.sentences if s.raw is not None]
     assert strategy != "check" or not raw
     assert len(extract_vi(text)) >= 5
+
+
+def test_every_renderer_shows_what_was_made_right() -> None:
+    from vnsumm.pipeline import Result
+    from vnsumm.render import render_json, render_markdown, render_text
+    from vnsumm.render_html import render_html
+    from vnsumm.summary import summarise
+    from vnsumm.translate.result import SentenceTranslation, Translation
+
+    document = segment("Hà Giang\n\nSáng 10/6, tỉnh thu 940 tỷ đồng.")
+    table = {"Hà Giang": "Ha Giang", document.sentences[1].text: "On June 10, it collected VND 940 million."}
+    done = secure([s.text for s in document.sentences], scripted(table), "repair")
+    translation = Translation(
+        "scripted",
+        tuple(
+            SentenceTranslation(s.index, s.text, d.english, d.raw) for s, d in zip(document.sentences, done)
+        ),
+    )
+    numbers = check_numbers(document, translation, secured=dict(enumerate(done)))
+    result = Result(document, translation, summarise(document, 1), numbers, model="scripted")
+    markdown = render_markdown(result)
+    assert "### Made right by vnsumm" in markdown and "| edit |" in markdown and "VND 940 million" in markdown
+    assert "made right (edit): '940 tỷ đồng' was 'VND 940 million' (changed)" in render_text(result)
+    assert "the model wrote “VND 940 million” (changed)" in render_html(result)
+    data = json.loads(render_json(result))
+    assert data["translation"]["sentences"][1]["raw"] == "On June 10, it collected VND 940 million."
+    assert "raw" not in data["translation"]["sentences"][0]

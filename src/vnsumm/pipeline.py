@@ -205,7 +205,7 @@ class Pipeline:
             strict=self.strict,
         )
         translated = tuple(
-            SentenceTranslation(s.index, s.text, done.english, done.raw if done.raw != done.english else None)
+            SentenceTranslation(s.index, s.text, done.english, done.raw)
             for s, done in zip(sentences, secured)
         )
         return Translation(translator.spec.name, translated), {

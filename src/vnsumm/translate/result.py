@@ -11,10 +11,11 @@ class SentenceTranslation:
     index: int  # Sentence.index of the source sentence in its Document
     source: str
     text: str
-    raw: str | None = None  # the model's own English, when the number strategy changed it
+    raw: str | None = None  # the model's own English (None: the strategy never made a plain one)
 
     def to_dict(self) -> dict[str, Any]:
-        raw = {} if self.raw is None else {"raw": self.raw}
+        """``raw`` is given only where the number strategy changed the model's English."""
+        raw = {} if self.raw in (None, self.text) else {"raw": self.raw}
         return {"index": self.index, "source": self.source, "text": self.text, **raw}
 
 
