@@ -17,7 +17,7 @@ so. Each sentence keeps its route and the check before any change, for the repor
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from ..number_strategies import DEFAULT_PLACEHOLDER, DEFAULT_STRATEGY, STRATEGIES
@@ -49,6 +49,7 @@ class SecuredSentence:
     before: NumberReport | None  # the check of ``raw``
     report: NumberReport  # the final check of ``english``
     fixed: Repair | None = None  # the span repair that produced ``english``, if one ran
+    retried: bool = False  # translated again with protected numbers, and that was no better
 
     @property
     def changes_english(self) -> bool:
@@ -142,12 +143,13 @@ def _retranslate_failures(
     for attempt in (_protected_whole, _protected_by_clause):
         failing = [i for i, s in enumerate(secured) if s.report.problems]
         for i, english in zip(failing, attempt([secured[i].source for i in failing], translate, form)):
-            if english is None:
-                continue
             was = secured[i]
+            if english is None:  # a placeholder did not survive
+                secured[i] = replace(was, retried=True)
+                continue
             again = _repaired(was.source, english, was.raw, "retranslated", **rules)
-            if len(again.report.problems) < len(was.report.problems):
-                secured[i] = again
+            better = len(again.report.problems) < len(was.report.problems)
+            secured[i] = again if better else replace(was, retried=True)
     return secured
 
 
@@ -225,6 +227,8 @@ def mention_repairs(sentence: SecuredSentence) -> list[MentionRepair]:
         failing = id(final) in failures
         if how is not None and failing:
             how, reason = None, f"still {final.status} after {how}"
+        elif failing and sentence.retried:
+            reason = f"still {final.status}: translated again with protected numbers, no better"
         else:
             reason = edit.reason if edit is not None and not edit.repaired and failing else None
         out.append(
