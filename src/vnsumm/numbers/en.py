@@ -13,7 +13,7 @@ beside it); after it, one pass joins neighbouring quantities into ranges and rat
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from decimal import Decimal, InvalidOperation
 
@@ -35,7 +35,7 @@ from .lex_en import (
 )
 from .mention import DateValue, Mention, RangeValue, RatioValue, TimeValue, Value, on_nfc
 from .roman import roman_to_int
-from .rules import Claims, Draft, Example, Rule, has_digit, run_rules, searches
+from .rules import Claims, Draft, Example, Rule, has_word, matches_at, run_rules, searches
 from .units import EN_WORDS, PREFIXES, alternation, en_unit
 
 __all__ = ["RULES", "en_drafts", "extract_en", "words_to_number"]
@@ -77,12 +77,22 @@ _QUANTITY_WORDS = re.compile(
     rf"(?P<neg>(?!))?(?P<digits>(?!))?(?P<k>(?!))?(?P<words>{_WORDS_RE})" + _QUANTITY_TAIL, re.IGNORECASE
 )
 _CURRENCY_BEFORE = re.compile(rf"{_CURRENCY_PRE}\s?$", re.IGNORECASE)
-# Cheap searches (led by a digit) that tell whether a slower pattern can match at all.
-_TIME_GATE = re.compile(r"\d[:.]\d\d|\d\s*[aApP]\.?[mM]\b")
+# Cheap searches that tell whether a slower pattern can match at all. Each opens with a digit (or another
+# plain character class) and nothing else, so that the engine skips to where one occurs (a look-behind,
+# where needed, comes after the digit).
+_TIME_GATE = re.compile(r"\d(?:[:.]\d\d|\s*[aApP]\.?[mM]\b)")
 _DECADE_GATE = re.compile(r"\d['’]?s\b")
-_CODE_GATE = re.compile(r"[A-Za-z][-.]?\d|\d-?[A-Z]|\dx\d|\d\.[a-z]|[Nn]o\.|[Nn]umber")
-_YEAR_GATE = re.compile(r"\d{4}")
+# The digit of a code: after a letter (``A58``, ``COVID-19``, ``Tosh.0``), before capitals (``9X``), in
+# ``1024x768`` or ``163.com``; or a number after ``No.``.
+_CODE_GATE = re.compile(r"\d(?:(?<=[A-Za-z]\d)|(?<=[A-Za-z][-.]\d)|-?[A-Z]|x\d|\.[a-z])")
+_NUMBER_GATE = re.compile(r"(?:[Nn]o\.|[Nn]umber)\s?\d")
+_YEAR_GATE = re.compile(r"\d\d\d\d")
 _DMY_GATE = re.compile(r"\d[-/.]\d{1,2}[-/.]\d{4}")
+_ISO_GATE = re.compile(r"\d\d\d\d-\d\d-\d\d")
+_DASH_GATE = re.compile(r"\d\s?[-–]\s?\d")
+_SHORT_YEAR_GATE = re.compile(r"['’]\s?\d\d")
+_MONTH_NAMES = frozenset(MONTHS)
+_ORDINAL_SUFFIXES = frozenset({"st", "nd", "rd", "th"})
 # A scale word with no number before it ("billion" after digits, "hundred" alone) is not a number.
 _BARE_SCALE = re.compile(r"(?i)(?:hundred|thousand|million|billion|trillion|dozen)?")
 _WEEKDAY_WORDS = frozenset([*WEEKDAYS, *(w + "s" for w in WEEKDAYS)])
@@ -142,7 +152,8 @@ _YEAR_IN_WORDS = re.compile(
 _SCORE = re.compile(r"(?<![\w.,/-])(\d{1,2})\s?[-–]\s?(\d{1,2})(?![\w/-]|[.,]\d)")
 _SCORE_CUE = re.compile(rf"\b(?:{'|'.join(SCORE_CUES)})\b", re.IGNORECASE)
 _TIMES_WORD = re.compile(rf"\b(?:{'|'.join(TIMES_WORDS)})\b", re.IGNORECASE)
-_ROMAN = re.compile(r"\b[IVXLCDM]+\b")
+# ``\b[IVXLCDM]+\b``, written to open with the letter (see the gates above).
+_ROMAN = re.compile(r"[IVXLCDM](?<!\w[IVXLCDM])[IVXLCDM]*\b")
 _ROMAN_HEAD = re.compile(rf"(?:{'|'.join(ROMAN_HEADS)})\s+$")
 _RANGE_SEP = re.compile(r"\s*[-–—]\s*|\s+(?:to|through|until)\s+|\s+and\s+")
 _RATIO_SEP = re.compile(r"\s+(?:out\s+)?of\s+(?:the\s+)?|\s*/\s*")
@@ -435,7 +446,15 @@ def _roman(m: re.Match[str], claims: Claims) -> Draft | None:
     return Draft(m.start(), m.end(), "ordinal", Decimal(value), alternatives=(Decimal(value),))
 
 
-_ROMAN_TOKEN = re.compile(r"(?<![A-Za-z])[IVXLCDM]+(?![A-Za-z])")
+def _may_hold_code(claims: Claims) -> bool:
+    """A digit where a code has one, or a number after ``No.`` (the substrings first: they cost less)."""
+    return claims.found(_CODE_GATE) or (
+        ("o." in claims.text or "umber" in claims.text) and claims.found(_NUMBER_GATE)
+    )
+
+
+# ``(?<![A-Za-z])[IVXLCDM]+(?![A-Za-z])``, written to open with the letter (see the gates above).
+_ROMAN_TOKEN = re.compile(r"[IVXLCDM](?<![A-Za-z][IVXLCDM])[IVXLCDM]*(?![A-Za-z])")
 
 
 def _has_roman_token(claims: Claims) -> bool:
@@ -453,7 +472,9 @@ def _month_alone(m: re.Match[str], _claims: Claims) -> Draft:
 
 def _quantity_matches(claims: Claims) -> list[re.Match[str]]:
     """Digit quantities everywhere; word quantities only where a number word (or an article before one) is."""
-    found = list(_QUANTITY_DIGITS.finditer(claims.text)) if claims.has_digit else []
+    found = []
+    if claims.has_digit:
+        found = list(matches_at(_QUANTITY_DIGITS, claims.text, _quantity_starts(claims)))
     if claims.words.isdisjoint(NUMBER_WORDS):
         return found
     tokens, reached = claims.tokens, -1
@@ -466,6 +487,15 @@ def _quantity_matches(claims: Claims) -> list[re.Match[str]]:
             found.append(m)
             reached = m.end()
     return found
+
+
+def _quantity_starts(claims: Claims) -> Iterator[int]:
+    """Where a digit quantity can start: at a run of digits, or at the minus sign just before one."""
+    text = claims.text
+    for start in claims.digit_starts:
+        if start and text[start - 1] in "-−":
+            yield start - 1
+        yield start
 
 
 def _quantity(m: re.Match[str], claims: Claims) -> Draft | list[Draft] | None:
@@ -569,7 +599,7 @@ RULES: tuple[Rule, ...] = (
         _iso_date,
         (Example("Signed on 2024-06-11.", "2024-06-11", "2024-06-11"),),
         _ISO_DATE,
-        gate=lambda c: "-" in c.text and c.has_digit,
+        gate=lambda c: "-" in c.text and c.has_digit and c.found(_ISO_GATE),
     ),
     Rule(
         "day/month/year",
@@ -583,35 +613,35 @@ RULES: tuple[Rule, ...] = (
         _score,
         (Example("It ended in a 1-1 draw.", "1-1", "1-1"), Example("They won 2-0 at home.", "2-0", "2-0")),
         _SCORE,
-        gate=lambda c: "-" in c.text or "–" in c.text,
+        gate=lambda c: ("-" in c.text or "–" in c.text) and c.found(_DASH_GATE),
     ),
     Rule(
         "day month short year",
         _day_month_short_year,
         (Example("in Chinese 13 Jul 09", "13 Jul 09", "2009-07-13"),),
         _DAY_MONTH_SHORT_YEAR,
-        gate=lambda c: c.has_digit and not c.words.isdisjoint(MONTHS),
+        gate=lambda c: c.has_digit and not c.words.isdisjoint(_MONTH_NAMES),
     ),
     Rule(
         "month day",
         _named_month_date,
         (Example("It opened on June 10, 2024.", "June 10, 2024", "2024-06-10"),),
         _MONTH_DAY,
-        gate=lambda c: c.has_digit and not c.words.isdisjoint(MONTHS),
+        gate=lambda c: c.has_digit and not c.words.isdisjoint(_MONTH_NAMES),
     ),
     Rule(
         "day month",
         _named_month_date,
         (Example("It opened on 10 June.", "10 June", "--06-10"),),
         _DAY_MONTH,
-        gate=lambda c: c.has_digit and not c.words.isdisjoint(MONTHS),
+        gate=lambda c: c.has_digit and not c.words.isdisjoint(_MONTH_NAMES),
     ),
     Rule(
         "month year",
         _month_year,
         (Example("Prices fell in November 2024.", "November 2024", "2024-11"),),
         _MONTH_YEAR,
-        gate=lambda c: c.has_digit and not c.words.isdisjoint(MONTHS),
+        gate=lambda c: c.has_digit and not c.words.isdisjoint(_MONTH_NAMES),
     ),
     Rule(
         "time",
@@ -635,7 +665,7 @@ RULES: tuple[Rule, ...] = (
         _quarter_code,
         (Example("Revenue in Q2 rose.", "Q2", "2"),),
         _QUARTER_CODE,
-        gate=has_digit,
+        gate=lambda c: "Q" in c.text and c.has_digit,
     ),
     Rule(
         "code",
@@ -646,14 +676,14 @@ RULES: tuple[Rule, ...] = (
             Example("The portal 163.com said so.", "163.com", "163.COM"),
         ),
         _CODE,
-        gate=searches(_CODE_GATE),
+        gate=_may_hold_code,
     ),
     Rule(
         "short year",
         _short_year,
         (Example("Back in '71 it rained.", "'71", "1971"),),
         _SHORT_YEAR,
-        gate=lambda c: "'" in c.text or "’" in c.text,
+        gate=lambda c: ("'" in c.text or "’" in c.text) and c.found(_SHORT_YEAR_GATE),
     ),
     Rule(
         "year after a preposition",
@@ -671,21 +701,21 @@ RULES: tuple[Rule, ...] = (
             Example("the worst since the nineteen-thirties", "nineteen-thirties", "1930"),
         ),
         _YEAR_IN_WORDS,
-        gate=lambda c: not c.words.isdisjoint(CENTURY_WORDS),
+        gate=has_word(CENTURY_WORDS),
     ),
     Rule(
         "times word",
         _times_word,
         (Example("An iceberg twice the size of Manhattan.", "twice", "2"),),
         _TIMES_WORD,
-        gate=lambda c: not c.words.isdisjoint(TIMES_WORDS),
+        gate=has_word(TIMES_WORDS),
     ),
     Rule(
         "all n",
         _all_n,
         (Example("All 18 districts met the standard.", "All 18", "18/18"),),
         _ALL_N,
-        gate=has_digit,
+        gate=lambda c: "all" in c.low and c.has_digit,
     ),
     Rule(
         "digit ordinal",
@@ -695,14 +725,14 @@ RULES: tuple[Rule, ...] = (
             Example("The 1,000th anniversary of Thang Long.", "1,000th", "1000"),
         ),
         _ORDINAL_DIGITS,
-        gate=has_digit,
+        gate=lambda c: not c.words.isdisjoint(_ORDINAL_SUFFIXES) and c.has_digit,
     ),
     Rule(
         "ordinal word",
         _ordinal_word,
         (Example("The twenty-first century.", "twenty-first", "21"),),
         find=_ordinal_word_matches,
-        gate=lambda c: not c.words.isdisjoint(ORDINAL_WORDS),
+        gate=has_word(ORDINAL_WORDS),
     ),
     Rule(
         "Roman numeral",
@@ -716,14 +746,14 @@ RULES: tuple[Rule, ...] = (
         _weekday,
         (Example("They met on Monday.", "Monday", "1"),),
         _WEEKDAY,
-        gate=lambda c: not c.words.isdisjoint(_WEEKDAY_WORDS),
+        gate=has_word(_WEEKDAY_WORDS),
     ),
     Rule(
         "month alone",
         _month_alone,
         (Example("It rained in June.", "June", "--06"),),
         _MONTH_ALONE,
-        gate=lambda c: not c.words.isdisjoint(MONTHS),
+        gate=has_word(MONTHS),
     ),
     Rule(
         "quantity",

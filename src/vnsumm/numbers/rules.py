@@ -10,16 +10,36 @@ new rule comes with its proof.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cached_property
 
 from .mention import Mention, Value
+from .units import alternation
 
-__all__ = ["Claims", "Draft", "Example", "Rule", "has_char", "has_cue", "has_digit", "run_rules", "searches"]
+__all__ = [
+    "Claims",
+    "Draft",
+    "Example",
+    "Rule",
+    "has_char",
+    "has_cue",
+    "has_digit",
+    "has_word",
+    "matches_at",
+    "run_rules",
+    "searches",
+]
 
-_DIGIT_RUN = re.compile(r"[0-9]+(?:[.,][0-9]+)*")
+# A pattern that opens with a plain character class lets the regex engine skip ahead to where that class
+# occurs; one that opens with a repeat (``[0-9]+``) or a look-behind is tried at every position. Hence the
+# first digit written apart (``[0-9][0-9]*`` is ``[0-9]+``).
+_ASCII_DIGIT = re.compile(r"[0-9]")
+_DIGIT_RUN = re.compile(r"[0-9][0-9]*(?:[.,][0-9]+)*")
+# Where a run of digits (any script, as ``\d`` reads them) starts: a digit without one before it (the
+# look-behind after the digit, for the reason above).
+_DIGIT_START = re.compile(r"\d(?<!\d\d)")
 _WORD = re.compile(r"[A-Za-z]+")
 _WORD_LOWER = re.compile(r"[a-z]+")
 
@@ -72,6 +92,7 @@ class Claims:
         self.low = text.lower()
         self.drafts: list[Draft] = []
         self._taken = bytearray(len(text))
+        self._found: dict[re.Pattern[str], bool] = {}
 
     def free(self, start: int, end: int) -> bool:
         return self._taken.find(1, start, end) == -1
@@ -87,14 +108,27 @@ class Claims:
         self.drafts.append(draft)
         return True
 
+    def found(self, pattern: re.Pattern[str]) -> bool:
+        """Whether ``pattern`` occurs in the text: searched once, however many gates ask."""
+        hit = self._found.get(pattern)
+        if hit is None:
+            hit = self._found[pattern] = pattern.search(self.text) is not None
+        return hit
+
     @cached_property
     def has_digit(self) -> bool:
-        return _DIGIT_RUN.search(self.text) is not None
+        """An ASCII digit occurs (the rules read ASCII digits; ``digit_runs`` are made of them)."""
+        return _ASCII_DIGIT.search(self.text) is not None
 
     @cached_property
     def digit_runs(self) -> list[re.Match[str]]:
         """Every run of digits with its inner separators, found once for all the rules that start there."""
         return list(_DIGIT_RUN.finditer(self.text))
+
+    @cached_property
+    def digit_starts(self) -> list[int]:
+        """Where each run of digits starts: the only places a pattern led by a digit can start matching."""
+        return [m.start() for m in _DIGIT_START.finditer(self.text)]
 
     @cached_property
     def tokens(self) -> list[tuple[int, str]]:
@@ -152,11 +186,26 @@ class Rule:
 
 
 def has_cue(*cues: str) -> Callable[[Claims], bool]:
-    """The rule runs only when one of ``cues`` occurs in the lower-cased text."""
+    """The rule runs only when one of ``cues`` occurs in the lower-cased text.
+
+    Beyond two cues one search of them all (a trie: the engine skips to their first letters) is faster
+    than a substring test for each.
+    """
     if len(cues) == 1:
         cue = cues[0]
         return lambda claims: cue in claims.low
-    return lambda claims: any(cue in claims.low for cue in cues)
+    if len(cues) == 2:
+        first, second = cues
+        return lambda claims: first in claims.low or second in claims.low
+    pattern = re.compile(alternation(cues, literal=True))
+    return lambda claims: pattern.search(claims.low) is not None
+
+
+def has_word(words: Iterable[str]) -> Callable[[Claims], bool]:
+    """The rule runs only when one of ``words`` is a word of the text (a set, so that the test looks up the
+    fewer of the two: a dict would be walked key by key)."""
+    vocabulary = frozenset(words)
+    return lambda claims: not claims.words.isdisjoint(vocabulary)
 
 
 def has_char(*chars: str) -> Callable[[Claims], bool]:
@@ -165,8 +214,21 @@ def has_char(*chars: str) -> Callable[[Claims], bool]:
 
 
 def searches(pattern: re.Pattern[str]) -> Callable[[Claims], bool]:
-    """The rule runs only when ``pattern`` (a cheap search, led by a digit) occurs in the text."""
-    return lambda claims: pattern.search(claims.text) is not None
+    """The rule runs only when ``pattern`` (a cheap search, led by a digit) occurs in the text; rules that
+    share a gate share its search."""
+    return lambda claims: claims.found(pattern)
+
+
+def matches_at(pattern: re.Pattern[str], text: str, starts: Iterable[int]) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)`` when a match can only start at one of ``starts`` (ascending) and is never
+    empty: the pattern is tried there alone instead of at every position of the text."""
+    reached = 0
+    for start in starts:
+        if start >= reached:
+            m = pattern.match(text, start)
+            if m is not None:
+                reached = m.end()
+                yield m
 
 
 def has_digit(claims: Claims) -> bool:
