@@ -73,7 +73,7 @@ _PLATE = re.compile(
 _PHONE = re.compile(r"(?<![\w.,])(?:\+84|0)\d{2,3}(?:[.\s]?\d{3}){2}\d?(?![\w]|[.,]\d)")
 _DOC_CODE = re.compile(r"(?<![\w/])\d+(?:/\d{2,4})?/[A-ZĐ][\wĐđ]*(?:-[A-ZĐ0-9][\wĐđ]*)*")
 _CHAINAGE = re.compile(r"(?<!\w)(?i:km)\s*(\d+(?:[.,]\d{3})?\+\d{1,3})(?!\d)")
-_LONG_RUN = re.compile(r"[0-9]{3}")
+_LONG_RUN = re.compile(r"[0-9][0-9][0-9]")  # not [0-9]{3}: a search opening with a class skips ahead
 _ATTACHED_UNIT = re.compile(rf"^[-−]?{_NUMERAL}-?(?:{_UNIT_RE}|h|g|p|tr|k|x)$", _I)
 _UNIT_TOKEN = re.compile(r"^(?:k?m[23²³]|cm[23]|dm[23])$", _I)
 
@@ -143,6 +143,9 @@ _QUANTITY_AFTER = re.compile(rf"\s*(?:%|(?:{_SCALE}|{_UNIT_RE}|phần trăm){_EN
 _NUMBER_PREFIX = re.compile(
     rf"(?:(?P<pre>{alternation(PREFIXES)})\s?)?(?P<neg>(?<!\w)(?i:âm)\s+|[-−]|(?<=[\s(~])[-−]\s)?$"
 )
+# What the last character of a sign or currency before a number can be: without one nearby, the search for
+# them is skipped (it would find no sign and no currency).
+_PREFIX_ENDS = frozenset({*(prefix[-1] for prefix in PREFIXES), "-", "−", "â", "Â"})
 # Thousands grouped by spaces (``11 372 doanh nghiệp``): one to three digits, then groups of exactly three.
 _SPACED_THOUSANDS = re.compile(r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\w]|[.,]\d|[ \u00a0\u202f]\d)")
 _TEMPERATURE = re.compile(r"\s*(?:độ|°)")
@@ -176,9 +179,9 @@ def parse_numeral(s: str, *, before_scale: bool = False) -> tuple[Decimal, tuple
     reads as thousands (Vietnamese style), ``,`` reads as a decimal comma unless the group is ``000``.
     Returns None for digit strings that are no number (``1.2.3``, ``0912.345.678``).
     """
-    separators = [c for c in s if c in ".,"]
-    if not separators:
+    if "." not in s and "," not in s:
         return Decimal(s), ()
+    separators = [c for c in s if c in ".,"]
     groups = re.split(r"[.,]", s)
     if len(separators) == 1:
         head, tail = groups
@@ -489,7 +492,9 @@ def _quantity(m: re.Match[str], claims: Claims) -> Draft | None:
         return None
     if before == "-" and start >= 2 and text[start - 2].isalpha():
         return None
-    prefix = _NUMBER_PREFIX.search(text, max(0, start - 8), start)
+    prefix = None
+    if not _PREFIX_ENDS.isdisjoint(text[max(0, start - 8) : start]):
+        prefix = _NUMBER_PREFIX.search(text, max(0, start - 8), start)
     numeral = _SPACED_THOUSANDS.match(text, start) or m
     return _quantity_draft(text, numeral, prefix, _NUMBER_TAIL.match(text, numeral.end()))
 
@@ -500,7 +505,10 @@ def _quantity_draft(
     sign_or_currency = prefix.group("pre") if prefix else None
     negative = prefix.group("neg") if prefix else None
     scales = tail.group("scales").split()
-    parsed = parse_numeral(_THIN_SPACES.sub("", numeral.group()), before_scale=bool(scales))
+    written = numeral.group()
+    if " " in written or not written.isascii():  # grouped by spaces (``11 372``)
+        written = _THIN_SPACES.sub("", written)
+    parsed = parse_numeral(written, before_scale=bool(scales))
     if parsed is None:
         if sign_or_currency or negative or scales or tail.group("pct") or tail.group("unit"):
             return None
@@ -550,7 +558,13 @@ def _quantity_draft(
 
 
 _DIGIT_DASH_OR_DOT_DIGIT = re.compile(r"\d\s?[-.]\s?\d")
+_DIGIT_DASH_DIGIT = re.compile(r"\d\s?[-–]\s?\d")
 _DIGIT_SPACE_DIGIT = re.compile(r"\d \d")
+_FOUR_DIGITS = re.compile(r"\d\d\d\d")
+
+
+def _has_score_cue(claims: Claims) -> bool:
+    return _SCORE_CUE.search(claims.text) is not None
 
 
 def _digit_runs(claims: Claims) -> list[re.Match[str]]:
@@ -574,14 +588,14 @@ DIGIT_RULES: tuple[Rule, ...] = (
         _plate,
         (Example("Xe biển số 29A-123.45 bị giữ.", "29A-123.45", "29A-123.45"),),
         _PLATE,
-        gate=lambda c: _LONG_RUN.search(c.text) is not None and ("-" in c.text or "–" in c.text),
+        gate=lambda c: ("-" in c.text or "–" in c.text) and c.found(_LONG_RUN),
     ),
     Rule(
         "phone",
         _phone,
         (Example("Gọi 0912 345 678 để hỏi.", "0912 345 678", "0912345678"),),
         _PHONE,
-        gate=lambda c: _LONG_RUN.search(c.text) is not None,
+        gate=searches(_LONG_RUN),
     ),
     Rule(
         "document number",
@@ -642,7 +656,7 @@ DIGIT_RULES: tuple[Rule, ...] = (
         _score,
         (Example("Hai đội hòa 1-1 trên sân nhà.", "1-1", "1-1"), Example("Họ thắng 2-0.", "2-0", "2-0")),
         _SCORE,
-        gate=lambda c: ("-" in c.text or "–" in c.text) and _SCORE_CUE.search(c.text) is not None,
+        gate=lambda c: ("-" in c.text or "–" in c.text) and c.found(_DIGIT_DASH_DIGIT) and _has_score_cue(c),
     ),
     Rule(
         "month range",
@@ -677,7 +691,7 @@ DIGIT_RULES: tuple[Rule, ...] = (
         _year_after_word,
         (Example("Kế hoạch năm 2024 đã xong.", "năm 2024", "2024"),),
         _YEAR,
-        gate=lambda c: "năm" in c.low or "SN" in c.text or "sinh" in c.low,
+        gate=lambda c: ("năm" in c.low or "SN" in c.text or "sinh" in c.low) and c.found(_FOUR_DIGITS),
     ),
     Rule(
         "month/year",
@@ -705,7 +719,7 @@ DIGIT_RULES: tuple[Rule, ...] = (
         _clock_time,
         (Example("Khai mạc lúc 18h30.", "18h30", "18:30"),),
         _TIME_H,
-        gate=lambda c: _DIGIT_H.search(c.text) is not None,
+        gate=searches(_DIGIT_H),
     ),
     Rule(
         "time in words",
@@ -719,14 +733,14 @@ DIGIT_RULES: tuple[Rule, ...] = (
         _ruler_number,
         (Example("Dưới triều vua Charles IX., lịch được cải cách.", "IX", "9"),),
         _ROMAN_AFTER_RULER,
-        gate=lambda c: _ROMAN_GATE.search(c.text) is not None,
+        gate=searches(_ROMAN_GATE),
     ),
     Rule(
         "Roman ordinal",
         _roman_ordinal,
         (Example("Đại hội lần thứ XVIII của Đảng.", "thứ XVIII", "18"),),
         _ROMAN_AFTER_HEAD,
-        gate=lambda c: _ROMAN_GATE.search(c.text) is not None,
+        gate=searches(_ROMAN_GATE),
     ),
     Rule(
         "ordinal",
