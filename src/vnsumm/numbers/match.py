@@ -16,12 +16,11 @@ is a range query on positions. Inputs beyond :data:`MAX_CHECK_CHARS` are refused
 from __future__ import annotations
 
 import bisect
-import contextlib
 import itertools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import ROUND_HALF_DOWN, ROUND_HALF_UP, Decimal
 from typing import Any
 
 from .lex_vi import AFTER_A_LABEL, IDIOMS_AFTER_ONE
@@ -263,6 +262,9 @@ class _Aligner:
         self.xs = [0.0, float(max(source_len, 1))]
         self.ys = [0.0, float(max(target_len, 1))]
         self.target_len = max(target_len, 1)
+        # Expected positions by source span (start + end), until an anchor changes the map: the matcher
+        # asks for the same few sources many times.
+        self._expected: dict[int, float] = {}
 
     def add(self, src: Mention, tgt: Mention) -> None:
         x, y = (src.start + src.end) / 2, (tgt.start + tgt.end) / 2
@@ -270,12 +272,18 @@ class _Aligner:
         if 0 < i < len(self.xs) and self.ys[i - 1] <= y <= self.ys[i] and x != self.xs[i]:
             self.xs.insert(i, x)
             self.ys.insert(i, y)
+            self._expected.clear()
 
     def expected(self, src: Mention) -> float:
-        x = (src.start + src.end) / 2
+        span = src.start + src.end
+        known = self._expected.get(span)
+        if known is not None:
+            return known
+        x = span / 2
         i = min(max(bisect.bisect_left(self.xs, x), 1), len(self.xs) - 1)
         x0, x1, y0, y1 = self.xs[i - 1], self.xs[i], self.ys[i - 1], self.ys[i]
-        return y0 + (y1 - y0) * ((x - x0) / (x1 - x0) if x1 > x0 else 0.0)
+        found = self._expected[span] = y0 + (y1 - y0) * ((x - x0) / (x1 - x0) if x1 > x0 else 0.0)
+        return found
 
     def distance(self, src: Mention, tgt: Mention | int) -> float:
         """Distance between where ``src`` should land and ``tgt``, as a share of the target length."""
@@ -384,11 +392,17 @@ def _roundings(value: Decimal) -> set[Decimal]:
     out = set()
     finest = value.normalize().as_tuple().exponent
     for exponent in range(int(finest) + 1, value.adjusted() + 2):
-        quantum = Decimal(1).scaleb(exponent)
-        for rounding in ("ROUND_HALF_UP", "ROUND_HALF_DOWN"):
-            with contextlib.suppress(ArithmeticError):  # beyond the context's precision
+        quantum = _QUANTA.get(exponent) or Decimal(1).scaleb(exponent)
+        for rounding in (ROUND_HALF_UP, ROUND_HALF_DOWN):
+            try:
                 out.add(value.quantize(quantum, rounding=rounding))
+            except ArithmeticError:  # beyond the context's precision
+                continue
     return out
+
+
+# The quanta of the usual exponents, made once (a Decimal costs more to make than to compare).
+_QUANTA = {exponent: Decimal(1).scaleb(exponent) for exponent in range(-30, 31)}
 
 
 def _nearest(positions: list[float], members: list[int], around: float, cap: int) -> list[int]:
@@ -564,18 +578,20 @@ def _article_fallback(state: _State, source_text: str, target_text: str, window:
 
     Articles are shared out nearest first among all the source's "ones" (mentioned or not), one each.
     """
+    wanting = [
+        i
+        for i in state.free_sources()
+        if _is_one(state.sources[i]) and _may_be_an_article(source_text, state.sources[i])
+    ]
+    if not wanting:
+        return  # most texts: no "1" is left, and the articles need not be read
     taken = _Spans((t.start, t.end) for j, t in enumerate(state.targets) if j in state.used)
     articles = [
         Mention(m.group(), m.start(), m.end(), "number", Decimal(1), soft=True)
         for m in _ARTICLE.finditer(target_text)
         if not taken.covers(m.start())
     ]
-    wanting = [
-        i
-        for i in state.free_sources()
-        if _is_one(state.sources[i]) and _may_be_an_article(source_text, state.sources[i])
-    ]
-    if not wanting or not articles:
+    if not articles:
         return
     claimed = {(s.start, s.end) for s in state.sources}
     matched = _Spans((s.start, s.end) for k, s in enumerate(state.sources) if k in state.status)
