@@ -77,6 +77,9 @@ _QUANTITY_WORDS = re.compile(
     rf"(?P<neg>(?!))?(?P<digits>(?!))?(?P<k>(?!))?(?P<words>{_WORDS_RE})" + _QUANTITY_TAIL, re.IGNORECASE
 )
 _CURRENCY_BEFORE = re.compile(rf"{_CURRENCY_PRE}\s?$", re.IGNORECASE)
+# The last character of a currency sign, in either case: a sign right before a number ends within its last
+# three characters (``VND 5``, ``$5``, ``US$ \n5``), and without such a character there the search is skipped.
+_CURRENCY_ENDS = frozenset(c for sign in PREFIXES for c in (sign[-1], sign[-1].lower(), sign[-1].upper()))
 # Cheap searches that tell whether a slower pattern can match at all. Each opens with a digit (or another
 # plain character class) and nothing else, so that the engine skips to where one occurs (a look-behind,
 # where needed, comes after the digit).
@@ -164,6 +167,18 @@ _SECOND_AS_TIME_BEFORE = re.compile(r"(?:\ba|\bone|\bper|\d)\s+$", re.IGNORECASE
 _SECOND_AS_TIME_AFTER = re.compile(r"s\b|\s+(?:later|ago|or|and|per|each|of\s+(?:silence|delay))\b")
 
 
+# Compiled once: ``re.fullmatch(r"...", s)`` would look its pattern up again on every call.
+_ENGLISH_DIGITS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
+_ONE_DOT_THREE = re.compile(r"[1-9]\d{0,2}\.\d{3}")
+_VIETNAMESE_DIGITS = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+,\d+")
+_LOWER_WORD = re.compile(r"[a-z]+")
+_ASCII_WORD = re.compile(r"[A-Za-z]+")
+_PLURAL_CODE = re.compile(r"\ds$")
+_CAPITALS_BEFORE = re.compile(r"[A-Z]{4,}\s*$")
+_RANGE_LEAD = re.compile(r"\b(?:from|between)\s+$", re.IGNORECASE)
+_BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
+
+
 def _parse_digits(raw: str) -> tuple[Decimal, tuple[Decimal, ...], bool] | None:
     """English reading of a digit string, or its Vietnamese reading flagged as foreign.
 
@@ -171,11 +186,11 @@ def _parse_digits(raw: str) -> tuple[Decimal, tuple[Decimal, ...], bool] | None:
     (2000, foreign) with the English decimal 2.0 kept as an alternative.
     """
     try:
-        if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?", raw):
-            if re.fullmatch(r"[1-9]\d{0,2}\.\d{3}", raw):
+        if _ENGLISH_DIGITS.fullmatch(raw):
+            if _ONE_DOT_THREE.fullmatch(raw):
                 return Decimal(raw.replace(".", "")), (Decimal(raw),), True
             return Decimal(raw.replace(",", "")), (), False
-        if re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+,\d+", raw):
+        if _VIETNAMESE_DIGITS.fullmatch(raw):
             return Decimal(raw.replace(".", "").replace(",", ".")), (), True
     except InvalidOperation:
         return None
@@ -184,7 +199,7 @@ def _parse_digits(raw: str) -> tuple[Decimal, tuple[Decimal, ...], bool] | None:
 
 def words_to_number(phrase: str) -> Decimal | None:
     """Value of an English number-word phrase (``two hundred and five``, ``a dozen``, ``two and a half``)."""
-    tokens = re.findall(r"[a-z]+", phrase.lower())
+    tokens = _LOWER_WORD.findall(phrase.lower())
     total, current, seen = Decimal(0), Decimal(0), False
     for i, tok in enumerate(tokens):
         if tok in ARTICLES and i == 0:
@@ -216,7 +231,7 @@ def words_to_number(phrase: str) -> Decimal | None:
 def _separate_numbers(phrase: str) -> list[tuple[int, int]]:
     """Split a run of number words into separate numbers (``one two three``, ``two and three``)."""
     parts: list[tuple[int, int]] = []
-    tokens = list(re.finditer(r"[A-Za-z]+", phrase))
+    tokens = list(_ASCII_WORD.finditer(phrase))
     start = 0
     previous_class: int | None = None  # 1 below twenty, 2 a ten, None anything else
     for idx, tok in enumerate(tokens):
@@ -251,7 +266,7 @@ def _unit_of(sign: str | None, unit: str | None) -> str | None:
 
 
 def _scale_exponent(scale: str) -> int:
-    return sum(SCALES[w.lower()] for w in re.findall(r"[A-Za-z]+", scale))
+    return sum(SCALES[w.lower()] for w in _ASCII_WORD.findall(scale)) if scale else 0
 
 
 def _month(name: str) -> int:
@@ -348,7 +363,7 @@ def _code(m: re.Match[str], _claims: Claims) -> Draft | None:
         return Draft(m.start(), m.end(), "code", Decimal(m["number"]))
     if _NOT_A_CODE.fullmatch(m.group()):
         return None
-    code = m.group()[:-1] if re.search(r"\ds$", m.group()) else m.group()  # "Omega-3s": the plural of a code
+    code = m.group()[:-1] if _PLURAL_CODE.search(m.group()) else m.group()  # "Omega-3s": the plural of a code
     return Draft(m.start(), m.end(), "code", code.upper())
 
 
@@ -441,7 +456,7 @@ def _roman(m: re.Match[str], claims: Claims) -> Draft | None:
     if not _ROMAN_HEAD.search(before):
         if len(token) < 2 or not set(token) <= set("IVX"):
             return None
-        if re.search(r"[A-Z]{4,}\s*$", before):  # an acronym list or a headline in capitals
+        if _CAPITALS_BEFORE.search(before):  # an acronym list or a headline in capitals
             return None
     return Draft(m.start(), m.end(), "ordinal", Decimal(value), alternatives=(Decimal(value),))
 
@@ -475,18 +490,48 @@ def _quantity_matches(claims: Claims) -> list[re.Match[str]]:
     found = []
     if claims.has_digit:
         found = list(matches_at(_QUANTITY_DIGITS, claims.text, _quantity_starts(claims)))
-    if claims.words.isdisjoint(NUMBER_WORDS):
-        return found
-    tokens, reached = claims.tokens, -1
-    for k, (start, word) in enumerate(tokens):
-        leads = word in ARTICLES and k + 1 < len(tokens) and tokens[k + 1][1] in NUMBER_WORDS
-        if start < reached or not (word in NUMBER_WORDS or leads):
-            continue
-        m = _QUANTITY_WORDS.match(claims.text, start)
-        if m is not None:
-            found.append(m)
-            reached = m.end()
+    if not claims.words.isdisjoint(NUMBER_WORDS):
+        found.extend(matches_at(_QUANTITY_WORDS, claims.text, _word_quantity_starts(claims)))
     return found
+
+
+def _word_quantity_starts(claims: Claims) -> list[int]:
+    """Where a word quantity can start: at a number word, or at an article whose next word is one (``a
+    million``). Found from the few number words of the text, not by a walk over all its words."""
+    low = claims.low
+    if len(low) != len(claims.text):  # rare: the lower-cased copy has other offsets; walk the words
+        tokens = claims.tokens
+        return [
+            start
+            for k, (start, word) in enumerate(tokens)
+            if word in NUMBER_WORDS
+            or (word in ARTICLES and k + 1 < len(tokens) and tokens[k + 1][1] in NUMBER_WORDS)
+        ]
+    starts = set()
+    for word in claims.words & NUMBER_WORDS:
+        at = low.find(word)
+        while at != -1:
+            end = at + len(word)
+            if (at == 0 or not "a" <= low[at - 1] <= "z") and (end == len(low) or not "a" <= low[end] <= "z"):
+                starts.add(at)
+                before = _word_before(low, at)
+                if before is not None and low[before[0] : before[1]] in ARTICLES:
+                    starts.add(before[0])
+            at = low.find(word, at + 1)
+    return sorted(starts)
+
+
+def _word_before(low: str, at: int) -> tuple[int, int] | None:
+    """Where the word (a run of a-z) before position ``at`` starts and ends, None when there is none."""
+    i = at - 1
+    while i >= 0 and not "a" <= low[i] <= "z":
+        i -= 1
+    if i < 0:
+        return None
+    end = i + 1
+    while i >= 0 and "a" <= low[i] <= "z":
+        i -= 1
+    return i + 1, end
 
 
 def _quantity_starts(claims: Claims) -> Iterator[int]:
@@ -506,7 +551,9 @@ def _quantity(m: re.Match[str], claims: Claims) -> Draft | list[Draft] | None:
         return None
     start = m.start("neg") if m.group("neg") else m.start("digits" if digits else "words")
     end = m.end()
-    currency = _CURRENCY_BEFORE.search(text, max(0, start - 5), start)
+    currency = None
+    if not _CURRENCY_ENDS.isdisjoint(text[max(0, start - 3) : start]):
+        currency = _CURRENCY_BEFORE.search(text, max(0, start - 5), start)
     sign = currency.group().strip() if currency else None
     if currency:
         start = currency.start()
@@ -811,7 +858,7 @@ def _try_join(text: str, a: Draft, b: Draft) -> Draft | None:
         if _shares_scale(low, a, b):
             low = low * b.scale  # type: ignore[operator]  # "2 to 3 million": the low end shares the scale
         start = a.start
-        lead = re.search(r"\b(?:from|between)\s+$", text[max(0, a.start - 9) : a.start], re.IGNORECASE)
+        lead = _RANGE_LEAD.search(text[max(0, a.start - 9) : a.start])
         if lead:
             start = a.start - len(lead.group())
         return Draft(start, b.end, "range", RangeValue(low, b.value), b.unit or a.unit, a.soft and b.soft,
@@ -851,7 +898,7 @@ def _range_compatible(text: str, a: Draft, b: Draft, gap: str) -> bool:
         return a.kind == "number" and b.kind == "percent" and gap.strip() in ("-", "–", "—", "to")
     word = gap.strip().lower()
     if word == "and":
-        return bool(re.search(r"\bbetween\s+$", text[max(0, a.start - 9) : a.start], re.IGNORECASE))
+        return bool(_BETWEEN_BEFORE.search(text[max(0, a.start - 9) : a.start]))
     if word in ("to", "through", "until") or word in ("-", "–", "—"):
         if a.kind == "number" and isinstance(a.value, Decimal) and isinstance(b.value, Decimal):
             return a.value <= b.value or (b.scale or 1) > (a.scale or 1)

@@ -159,8 +159,11 @@ def _times_equal(a: TimeValue, b: TimeValue) -> bool:
     return a.hour == b.hour or (a.hour % 12 == b.hour % 12 and (a.minute is None or b.minute is None))
 
 
+_NOT_ALNUM = re.compile(r"[\W_]")
+
+
 def _codes_equal(a: str, b: str) -> bool:
-    return re.sub(r"[\W_]", "", a).upper() == re.sub(r"[\W_]", "", b).upper()
+    return _NOT_ALNUM.sub("", a).upper() == _NOT_ALNUM.sub("", b).upper()
 
 
 def values_equal(a: Value, b: Value) -> bool:
@@ -350,7 +353,7 @@ def _key(value: Value) -> tuple:
         return ("r", value.numerator, value.denominator)
     if isinstance(value, RangeValue):
         return ("g",)
-    return ("c", re.sub(r"[\W_]", "", value).upper())
+    return ("c", _NOT_ALNUM.sub("", value).upper())
 
 
 def _target_keys(target: Mention) -> set[tuple]:

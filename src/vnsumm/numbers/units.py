@@ -177,9 +177,12 @@ PREFIXES_FOLDED: dict[str, str] = _lookup("prefix", fold=True)
 _BY_CODE: dict[str, Unit] = {unit.code: unit for unit in UNITS}
 
 
+_SPACES = re.compile(r"\s+")
+
+
 def _spaced(text: str) -> str:
     """A unit as written, without the space or hyphen that joined it to its number (``5 km``, ``400-MHz``)."""
-    return re.sub(r"\s+", " ", text.strip().lstrip("-").strip())
+    return _SPACES.sub(" ", text.strip().lstrip("-").strip())
 
 
 def vi_unit(written: str) -> str | None:

@@ -172,6 +172,9 @@ _WORD_UNIT = re.compile(rf"\s?(?:{_UNIT_RE})(?![^\W\d_]|\d)")
 _HAS_NUMBER_WORD = re.compile(rf"(?:{_NUMBER_WORD})(?!\w)")
 
 
+_SEPARATOR = re.compile(r"[.,]")
+
+
 def parse_numeral(s: str, *, before_scale: bool = False) -> tuple[Decimal, tuple[Decimal, ...]] | None:
     """Read a digit string with Vietnamese or English separators; the second item holds other readings.
 
@@ -182,7 +185,7 @@ def parse_numeral(s: str, *, before_scale: bool = False) -> tuple[Decimal, tuple
     if "." not in s and "," not in s:
         return Decimal(s), ()
     separators = [c for c in s if c in ".,"]
-    groups = re.split(r"[.,]", s)
+    groups = _SEPARATOR.split(s)
     if len(separators) == 1:
         head, tail = groups
         as_decimal = Decimal(f"{head}.{tail}")
