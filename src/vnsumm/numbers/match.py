@@ -111,10 +111,7 @@ class NumberReport:
 
     def to_dict(self, source_offset: int = 0, target_offset: int = 0) -> dict[str, Any]:
         """The JSON shape of ``check``; offsets are added to every start/end (sentence → document)."""
-
-        def span(m: Mention, offset: int) -> dict[str, Any]:
-            return Span.of(m, offset).to_dict()
-
+        span = Span.dict_of
         return {
             "ok": self.ok,
             "mentions": [
@@ -478,11 +475,13 @@ def _greedy(state: _State, window: float) -> None:
     reach = {_CROSS: window if window < SENTENCE_WINDOW else 1.0, _ROUNDED: window}
     for round_tiers in ((_EXACT,), (_EXACT, _ALT, _FORMAT, _CROSS, _ROUNDED)):
         anchor_round = round_tiers == (_EXACT,)
+        in_round = [c for c in candidates if c[0] in round_tiers]
+        if not in_round:
+            continue
         expected = [state.aligner.expected(s) for s in state.sources]  # the aligner of this round's start
         length = state.aligner.target_len
         ranked = sorted(
-            (c for c in candidates if c[0] in round_tiers),
-            key=lambda c: (c[0], c[1], abs(expected[c[2]] - centers[c[3]]) / length, c[2], c[3]),
+            in_round, key=lambda c: (c[0], c[1], abs(expected[c[2]] - centers[c[3]]) / length, c[2], c[3])
         )
         for tier, _soft, i, j in ranked:
             if i in state.status or j in state.used:
