@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import cached_property
+from typing import Any, Generic, TypeVar
 
 from .mention import Mention, Value
 from .units import alternation
@@ -81,6 +81,23 @@ class Draft:
         )
 
 
+_T = TypeVar("_T")
+
+
+class _once(Generic[_T]):  # noqa: N801 (a decorator, named like one)
+    """``functools.cached_property`` without its lock, which Python 3.11 takes on every first read (a
+    Claims lives in one call of one thread): computed on first read, then an attribute of the instance."""
+
+    def __init__(self, func: Callable[[Any], _T]) -> None:
+        self.func, self.name, self.__doc__ = func, func.__name__, func.__doc__
+
+    def __get__(self, claims: Any, owner: type | None = None) -> Any:
+        if claims is None:
+            return self  # read on the class (by documentation tools)
+        value = claims.__dict__[self.name] = self.func(claims)
+        return value
+
+
 class Claims:
     """The text being read, which of its characters already belong to a mention, and the drafts kept.
 
@@ -115,29 +132,29 @@ class Claims:
             hit = self._found[pattern] = pattern.search(self.text) is not None
         return hit
 
-    @cached_property
+    @_once
     def has_digit(self) -> bool:
         """An ASCII digit occurs (the rules read ASCII digits; ``digit_runs`` are made of them)."""
         return _ASCII_DIGIT.search(self.text) is not None
 
-    @cached_property
+    @_once
     def digit_runs(self) -> list[re.Match[str]]:
         """Every run of digits with its inner separators, found once for all the rules that start there."""
         return list(_DIGIT_RUN.finditer(self.text))
 
-    @cached_property
+    @_once
     def digit_starts(self) -> list[int]:
         """Where each run of digits starts: the only places a pattern led by a digit can start matching."""
         return [m.start() for m in _DIGIT_START.finditer(self.text)]
 
-    @cached_property
+    @_once
     def tokens(self) -> list[tuple[int, str]]:
         """(offset, lower-cased word) of every ASCII-letter word."""
         if len(self.low) != len(self.text):  # a few letters change length when lower-cased
             return [(m.start(), m.group().lower()) for m in _WORD.finditer(self.text)]
         return [(m.start(), m.group()) for m in _WORD_LOWER.finditer(self.low)]
 
-    @cached_property
+    @_once
     def words(self) -> frozenset[str]:
         """The lower-cased words (the gates' question), found without building every token's offset."""
         if len(self.low) != len(self.text):

@@ -502,6 +502,9 @@ def _quantity(m: re.Match[str], claims: Claims) -> Draft | None:
     return _quantity_draft(text, numeral, prefix, _NUMBER_TAIL.match(text, numeral.end()))
 
 
+_ONE, _HALF = Decimal(1), Decimal("0.5")
+
+
 def _quantity_draft(
     text: str, numeral: re.Match[str], prefix: re.Match[str] | None, tail: re.Match[str]
 ) -> Draft | None:
@@ -531,14 +534,14 @@ def _quantity_draft(
     unit = None
     if sign_or_currency:
         unit, start = prefix_unit(sign_or_currency), prefix.start("pre")
-    scale = Decimal(1)
+    scale = _ONE
     for word in scales:
         scale *= SCALES[word.lower()]
     if tail.group("ruoi") and scales:
-        base += Decimal("0.5")
+        base += _HALF
     kind, end = "number", tail.end("ruoi") if tail.group("ruoi") else tail.end("scales")
     if tail.group("half") and base == 1 and not scales:
-        base, end = Decimal("0.5"), tail.end("half")
+        base, end = _HALF, tail.end("half")
     elif tail.group("pct"):
         kind, end = "percent", tail.end("pct")
     elif tail.group("unit"):
@@ -553,7 +556,7 @@ def _quantity_draft(
         kind,
         base * scale,
         unit=unit,
-        alternatives=tuple(a * scale for a in base_alternatives),
+        alternatives=tuple(a * scale for a in base_alternatives) if base_alternatives else (),
         base=base,
         scale=scale if scales else None,
         base_alternatives=base_alternatives,
