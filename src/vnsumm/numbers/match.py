@@ -371,8 +371,12 @@ def _target_keys(target: Mention) -> set[tuple]:
     return keys
 
 
-def _probe_keys(source: Mention) -> set[tuple]:
-    """The keys of every target that could render ``source`` (a superset: pair_tier decides)."""
+def _probe_keys(source: Mention, numbers: Iterable[Decimal] | None = None) -> set[tuple]:
+    """The keys of every target that could render ``source`` (a superset: pair_tier decides).
+
+    ``numbers``, the plain numbers the targets carry, spares working out the roundings of ``source`` when
+    none of them can be one (None: always work them out).
+    """
     keys = set()
     for reading in source.readings:
         keys.add(_key(reading))
@@ -380,9 +384,30 @@ def _probe_keys(source: Mention) -> set[tuple]:
             keys.add(("d", reading.year, reading.month, reading.day))
         if isinstance(reading, Decimal):
             keys.add(("w", reading - 1))
-    if isinstance(source.value, Decimal):
+    if isinstance(source.value, Decimal) and (numbers is None or _may_round_to(source.value, numbers)):
         keys.update(("n", rounded) for rounded in _roundings(source.value))
     return keys
+
+
+def _may_round_to(value: Decimal, numbers: Iterable[Decimal]) -> bool:
+    """Whether one of ``numbers`` can be in ``_roundings(value)``, by tests that need no arithmetic: a
+    rounding of ``value`` is zero, or has its sign, a last digit coarser than ``value``'s and at most one
+    more digit before the point."""
+    if not value.is_finite() or value == 0:
+        return False  # it has no roundings
+    finest = value.normalize().as_tuple().exponent
+    top = value.adjusted() + 1
+    negative = value.is_signed()
+    for number in numbers:
+        if number == 0 or not number.is_finite():
+            return True
+        if (
+            number.is_signed() == negative
+            and number.adjusted() <= top
+            and number.normalize().as_tuple().exponent > finest  # type: ignore[operator]
+        ):
+            return True
+    return False
 
 
 def _roundings(value: Decimal) -> set[Decimal]:
@@ -433,11 +458,12 @@ def _candidates(state: _State) -> list[tuple[int, bool, int, int]]:
         if len(members) > CANDIDATE_CAP:
             members.sort(key=lambda j: (_center(state.targets[j]), j))
             positions[key] = [_center(state.targets[j]) for j in members]
+    numbers = [key[1] for key in index if key[0] == "n"]
     candidates = []
     for i, s in enumerate(state.sources):
         expected = state.aligner.expected(s)
         found: set[int] = set()
-        for key in _probe_keys(s):
+        for key in _probe_keys(s, numbers):
             members = index.get(key)
             if members:
                 found.update(
@@ -679,6 +705,8 @@ def _share_doubt(state: _State) -> None:
         for i, (st, _t) in state.status.items()
         if st in ("missing", "changed") and not state.sources[i].soft
     ]
+    if not failed:
+        return  # most texts: nothing failed, no doubt to share
     by_value: dict[tuple, list[int]] = {}
     for k in state.status:
         by_value.setdefault(_key(state.sources[k].value), []).append(k)
