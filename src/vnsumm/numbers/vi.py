@@ -23,6 +23,7 @@ Design choices the matcher relies on:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from decimal import Decimal
 
 from .lex_vi import (
@@ -996,6 +997,17 @@ def _number_words(m: re.Match[str], claims: Claims) -> Draft | None:
     return Draft(start, end, "number", Decimal(value), unit=unit, soft=True)
 
 
+def _word_runs(claims: Claims) -> Iterable[re.Match[str]]:
+    """Runs of number words (in the lower-cased copy, where lower-casing keeps the offsets), read from the
+    first number word on: a run starts wherever a number word ends a word, so none starts before it."""
+    first = _HAS_NUMBER_WORD.search(claims.low)
+    if first is None:
+        return ()
+    if len(claims.low) != len(claims.text):
+        return _WORD_RUN.finditer(claims.text)
+    return _WORD_RUN.finditer(claims.low, first.start())
+
+
 # Number words run after the digit rules and ranges, on the characters still free.
 WORD_RULES: tuple[Rule, ...] = (
     Rule(
@@ -1005,9 +1017,7 @@ WORD_RULES: tuple[Rule, ...] = (
             Example("Có hai mươi mốt người đến.", "hai mươi mốt", "21"),
             Example("Chia làm một nửa.", "một nửa", "0.5"),
         ),
-        _WORD_RUN,
-        gate=lambda c: _HAS_NUMBER_WORD.search(c.low) is not None,
-        over_lower=True,
+        find=_word_runs,
     ),
 )
 
