@@ -158,6 +158,8 @@ _TIMES_WORD = re.compile(rf"\b(?:{'|'.join(TIMES_WORDS)})\b", re.IGNORECASE)
 # ``\b[IVXLCDM]+\b``, written to open with the letter (see the gates above).
 _ROMAN = re.compile(r"[IVXLCDM](?<!\w[IVXLCDM])[IVXLCDM]*\b")
 _ROMAN_HEAD = re.compile(rf"(?:{'|'.join(ROMAN_HEADS)})\s+$")
+_ROMAN_PAIR = re.compile(r"[IVXLCDM][IVXLCDM]")
+_ROMAN_AFTER_HEAD = re.compile(rf"(?:{alternation(ROMAN_HEADS, literal=True)})\s+[IVXLCDM]")
 _RANGE_SEP = re.compile(r"\s*[-–—]\s*|\s+(?:to|through|until)\s+|\s+and\s+")
 _RATIO_SEP = re.compile(r"\s+(?:out\s+)?of\s+(?:the\s+)?|\s*/\s*")
 _ALL_N = re.compile(
@@ -476,6 +478,12 @@ def _has_roman_token(claims: Claims) -> bool:
     return _ROMAN_TOKEN.search(claims.text) is not None
 
 
+def _may_hold_roman(claims: Claims) -> bool:
+    """A Roman token that ``_roman`` can take: two letters or more, or one after a telling word (the pronoun
+    ``I`` alone, in every other sentence of a talk, is none)."""
+    return _has_roman_token(claims) and (claims.found(_ROMAN_PAIR) or claims.found(_ROMAN_AFTER_HEAD))
+
+
 def _weekday(m: re.Match[str], _claims: Claims) -> Draft:
     day = WEEKDAYS[m.group().lower().rstrip("s")]
     return Draft(m.start(), m.end(), "ordinal", Decimal(day), unit="weekday", soft=True)
@@ -762,7 +770,7 @@ RULES: tuple[Rule, ...] = (
         _all_n,
         (Example("All 18 districts met the standard.", "All 18", "18/18"),),
         _ALL_N,
-        gate=lambda c: "all" in c.low and c.has_digit,
+        gate=lambda c: "all" in c.words and c.has_digit,
     ),
     Rule(
         "digit ordinal",
@@ -786,7 +794,7 @@ RULES: tuple[Rule, ...] = (
         _roman,
         (Example("After World War II ended.", "II", "2"),),
         _ROMAN,
-        gate=_has_roman_token,
+        gate=_may_hold_roman,
     ),
     Rule(
         "weekday",

@@ -23,7 +23,7 @@ Design choices the matcher relies on:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from decimal import Decimal
 
 from .lex_vi import (
@@ -48,7 +48,7 @@ from .lex_vi import (
 )
 from .mention import DateValue, Mention, RangeValue, RatioValue, TimeValue, Value, on_nfc
 from .roman import roman_to_int
-from .rules import Claims, Draft, Example, Rule, has_char, has_cue, run_rules, searches
+from .rules import Claims, Draft, Example, Rule, has_char, has_cue, matches_at, run_rules, searches
 from .units import PREFIXES, VI_WORDS, alternation, prefix_unit, vi_unit
 
 __all__ = ["DIGIT_RULES", "WORD_RULES", "extract_vi", "parse_numeral", "vi_drafts"]
@@ -574,6 +574,22 @@ def _has_score_cue(claims: Claims) -> bool:
     return _SCORE_CUE.search(claims.text) is not None
 
 
+def _phones(claims: Claims) -> Iterator[re.Match[str]]:
+    """Phone numbers, tried only where one can start (``_PHONE`` opens with a look-behind, so a search
+    would try every position of the text)."""
+    return matches_at(_PHONE, claims.text, _phone_starts(claims))
+
+
+def _phone_starts(claims: Claims) -> Iterator[int]:
+    """At the + of ``+84``, or at a 0 that opens a run of digits."""
+    text = claims.text
+    for start in claims.digit_starts:
+        if start and text[start - 1] == "+":
+            yield start - 1
+        if text[start] == "0":
+            yield start
+
+
 def _digit_runs(claims: Claims) -> list[re.Match[str]]:
     return claims.digit_runs
 
@@ -601,7 +617,7 @@ DIGIT_RULES: tuple[Rule, ...] = (
         "phone",
         _phone,
         (Example("Gọi 0912 345 678 để hỏi.", "0912 345 678", "0912345678"),),
-        _PHONE,
+        find=_phones,
         gate=searches(_LONG_RUN),
     ),
     Rule(
