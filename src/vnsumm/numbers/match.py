@@ -802,13 +802,14 @@ def match_mentions(
         window = SENTENCE_WINDOW if len(target_text) < 600 else min(0.12, WINDOW_CHARS / len(target_text))
     state = _State(list(sources), list(targets), _Aligner(len(source_text), len(target_text)))
     _greedy(state, window)
-    _composite_fallbacks(state, target_text, window)
-    _article_fallback(state, source_text, target_text, window)
-    _conversion_fallback(state, window)
-    _changed_fallback(state, window)
-    for i in state.free_sources():
-        state.status[i] = ("missing", None)
-    _share_doubt(state)
+    if len(state.status) < len(state.sources):  # the fallbacks only place sources still free
+        _composite_fallbacks(state, target_text, window)
+        _article_fallback(state, source_text, target_text, window)
+        _conversion_fallback(state, window)
+        _changed_fallback(state, window)
+        for i in state.free_sources():
+            state.status[i] = ("missing", None)
+        _share_doubt(state)
     checks = tuple(
         MentionCheck(s, *state.status.get(i, ("missing", None)), state.conversions.get(i))
         for i, s in enumerate(state.sources)
