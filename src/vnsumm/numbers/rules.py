@@ -28,6 +28,7 @@ __all__ = [
     "has_digit",
     "has_word",
     "matches_at",
+    "at_cues",
     "run_rules",
     "searches",
 ]
@@ -147,6 +148,16 @@ class Claims:
         """Where each run of digits starts: the only places a pattern led by a digit can start matching."""
         return [m.start() for m in _DIGIT_START.finditer(self.text)]
 
+    def cue_starts(self, cues: Iterable[str]) -> list[int]:
+        """Where any of ``cues`` occurs in the lower-cased text, in order."""
+        low, starts = self.low, set()
+        for cue in cues:
+            at = low.find(cue)
+            while at != -1:
+                starts.add(at)
+                at = low.find(cue, at + 1)
+        return sorted(starts)
+
     @_once
     def tokens(self) -> list[tuple[int, str]]:
         """(offset, lower-cased word) of every ASCII-letter word."""
@@ -253,6 +264,24 @@ def matches_at(pattern: re.Pattern[str], text: str, starts: Iterable[int]) -> It
 
 def has_digit(claims: Claims) -> bool:
     return claims.has_digit
+
+
+def at_cues(pattern: re.Pattern[str], cues: Iterable[str]) -> Callable[[Claims], Iterable[re.Match[str]]]:
+    """A ``find`` for a pattern that opens with one of ``cues`` in any case (after a look-behind, maybe):
+    it is tried only where a cue occurs in the lower-cased text, not at every position.
+
+    A letter that lower-casing leaves apart but the engine's case folding joins (``ı`` and ``i``, ``ſ`` and
+    ``s``) would hide a match from the lower-cased text: cues may not hold i or s.
+    """
+    cues = tuple(cues)
+    assert all(cue == cue.lower() and not set(cue) & set("isṡ") for cue in cues), cues
+
+    def find(claims: Claims) -> Iterable[re.Match[str]]:
+        if len(claims.low) != len(claims.text):  # rare: the lower-cased copy has other offsets
+            return pattern.finditer(claims.text)
+        return matches_at(pattern, claims.text, claims.cue_starts(cues))
+
+    return find
 
 
 def run_rules(rules: Iterable[Rule], claims: Claims) -> None:

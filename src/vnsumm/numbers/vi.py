@@ -48,7 +48,7 @@ from .lex_vi import (
 )
 from .mention import DateValue, Mention, RangeValue, RatioValue, TimeValue, Value, on_nfc
 from .roman import roman_to_int
-from .rules import Claims, Draft, Example, Rule, has_char, has_cue, matches_at, run_rules, searches
+from .rules import Claims, Draft, Example, Rule, at_cues, has_char, has_cue, matches_at, run_rules, searches
 from .units import PREFIXES, VI_WORDS, alternation, prefix_unit, vi_unit
 
 __all__ = ["DIGIT_RULES", "WORD_RULES", "extract_vi", "parse_numeral", "vi_drafts"]
@@ -65,6 +65,11 @@ _PERIOD = rf"(?:\s+(?P<period>{alternation(DAY_PERIODS)}))?"
 
 def _heads(words: tuple[str, ...]) -> str:
     return f"(?i:{alternation(words)})"
+
+
+def _first_words(heads: tuple[str, ...]) -> set[str]:
+    """What a match of ``_heads(heads)`` opens with, lower-cased: the first word of a head."""
+    return {head.split()[0] for head in heads}
 
 
 # --- codes that must be claimed before anything reads their digits --------------------------------
@@ -638,7 +643,7 @@ DIGIT_RULES: tuple[Rule, ...] = (
         "decade",
         _decade,
         (Example("Vào những năm 90, kinh tế tăng.", "những năm 90", "1990"),),
-        _DECADE,
+        find=at_cues(_DECADE, _first_words(DECADE_HEADS)),
         gate=has_cue("năm", "thập"),
     ),
     Rule(
@@ -685,7 +690,7 @@ DIGIT_RULES: tuple[Rule, ...] = (
         "month range",
         _month_range,
         (Example("Mùa mưa từ tháng 5-10.", "tháng 5-10", "--05..--10"),),
-        _MONTH_RANGE,
+        find=at_cues(_MONTH_RANGE, ("tháng",)),
         gate=has_cue("tháng"),
     ),
     Rule(
@@ -696,7 +701,7 @@ DIGIT_RULES: tuple[Rule, ...] = (
             Example("Tháng 12, 2008 là mốc quan trọng.", "Tháng 12, 2008", "2008-12"),
             Example("Từ tháng Ba năm 2012 giá tăng.", "tháng Ba năm 2012", "2012-03"),
         ),
-        _MONTH_YEAR,
+        find=at_cues(_MONTH_YEAR, ("tháng",)),
         gate=has_cue("tháng"),
     ),
     Rule(
@@ -706,7 +711,7 @@ DIGIT_RULES: tuple[Rule, ...] = (
             Example("Trong quý II/2024 doanh thu tăng.", "quý II", "2"),
             Example("Trong quý II/2024 doanh thu tăng.", "2024", "2024"),
         ),
-        _QUARTER,
+        find=at_cues(_QUARTER, ("quý",)),
         gate=has_cue("quý"),
     ),
     Rule(
@@ -769,7 +774,7 @@ DIGIT_RULES: tuple[Rule, ...] = (
         "ordinal",
         _digit_ordinal,
         (Example("Đây là lần thứ 3 tổ chức.", "thứ 3", "3"),),
-        _ORDINAL,
+        find=at_cues(_ORDINAL, _first_words(ORDINAL_HEADS)),
         gate=has_cue(*ORDINAL_HEADS),
     ),
     Rule(
@@ -796,14 +801,14 @@ DIGIT_RULES: tuple[Rule, ...] = (
         "month alone",
         _month_alone,
         (Example("Trong tháng 6 có mưa.", "tháng 6", "--06"),),
-        _MONTH,
+        find=at_cues(_MONTH, ("tháng",)),
         gate=has_cue("tháng"),
     ),
     Rule(
         "day alone",
         _day_alone,
         (Example("Đến ngày 15, công việc xong.", "ngày 15", "----15"),),
-        _DAY,
+        find=at_cues(_DAY, ("ngày",)),
         gate=has_cue("ngày"),
     ),
     Rule(
