@@ -13,7 +13,7 @@ beside it); after it, one pass joins neighbouring quantities into ranges and rat
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from decimal import Decimal, InvalidOperation
 
@@ -35,7 +35,7 @@ from .lex_en import (
 )
 from .mention import DateValue, Mention, RangeValue, RatioValue, TimeValue, Value, on_nfc
 from .roman import roman_to_int
-from .rules import Claims, Draft, Example, Rule, has_digit, run_rules, searches
+from .rules import Claims, Draft, Example, Rule, has_word, matches_at, run_rules, searches
 from .units import EN_WORDS, PREFIXES, alternation, en_unit
 
 __all__ = ["RULES", "en_drafts", "extract_en", "words_to_number"]
@@ -77,12 +77,25 @@ _QUANTITY_WORDS = re.compile(
     rf"(?P<neg>(?!))?(?P<digits>(?!))?(?P<k>(?!))?(?P<words>{_WORDS_RE})" + _QUANTITY_TAIL, re.IGNORECASE
 )
 _CURRENCY_BEFORE = re.compile(rf"{_CURRENCY_PRE}\s?$", re.IGNORECASE)
-# Cheap searches (led by a digit) that tell whether a slower pattern can match at all.
-_TIME_GATE = re.compile(r"\d[:.]\d\d|\d\s*[aApP]\.?[mM]\b")
+# The last character of a currency sign, in either case: a sign right before a number ends within its last
+# three characters (``VND 5``, ``$5``, ``US$ \n5``), and without such a character there the search is skipped.
+_CURRENCY_ENDS = frozenset(c for sign in PREFIXES for c in (sign[-1], sign[-1].lower(), sign[-1].upper()))
+# Cheap searches that tell whether a slower pattern can match at all. Each opens with a digit (or another
+# plain character class) and nothing else, so that the engine skips to where one occurs (a look-behind,
+# where needed, comes after the digit).
+_TIME_GATE = re.compile(r"\d(?:[:.]\d\d|\s*[aApP]\.?[mM]\b)")
 _DECADE_GATE = re.compile(r"\d['’]?s\b")
-_CODE_GATE = re.compile(r"[A-Za-z][-.]?\d|\d-?[A-Z]|\dx\d|\d\.[a-z]|[Nn]o\.|[Nn]umber")
-_YEAR_GATE = re.compile(r"\d{4}")
+# The digit of a code: after a letter (``A58``, ``COVID-19``, ``Tosh.0``), before capitals (``9X``), in
+# ``1024x768`` or ``163.com``; or a number after ``No.``.
+_CODE_GATE = re.compile(r"\d(?:(?<=[A-Za-z]\d)|(?<=[A-Za-z][-.]\d)|-?[A-Z]|x\d|\.[a-z])")
+_NUMBER_GATE = re.compile(r"(?:[Nn]o\.|[Nn]umber)\s?\d")
+_YEAR_GATE = re.compile(r"\d\d\d\d")
 _DMY_GATE = re.compile(r"\d[-/.]\d{1,2}[-/.]\d{4}")
+_ISO_GATE = re.compile(r"\d\d\d\d-\d\d-\d\d")
+_DASH_GATE = re.compile(r"\d\s?[-–]\s?\d")
+_SHORT_YEAR_GATE = re.compile(r"['’]\s?\d\d")
+_MONTH_NAMES = frozenset(MONTHS)
+_ORDINAL_SUFFIXES = frozenset({"st", "nd", "rd", "th"})
 # A scale word with no number before it ("billion" after digits, "hundred" alone) is not a number.
 _BARE_SCALE = re.compile(r"(?i)(?:hundred|thousand|million|billion|trillion|dozen)?")
 _WEEKDAY_WORDS = frozenset([*WEEKDAYS, *(w + "s" for w in WEEKDAYS)])
@@ -142,8 +155,11 @@ _YEAR_IN_WORDS = re.compile(
 _SCORE = re.compile(r"(?<![\w.,/-])(\d{1,2})\s?[-–]\s?(\d{1,2})(?![\w/-]|[.,]\d)")
 _SCORE_CUE = re.compile(rf"\b(?:{'|'.join(SCORE_CUES)})\b", re.IGNORECASE)
 _TIMES_WORD = re.compile(rf"\b(?:{'|'.join(TIMES_WORDS)})\b", re.IGNORECASE)
-_ROMAN = re.compile(r"\b[IVXLCDM]+\b")
+# ``\b[IVXLCDM]+\b``, written to open with the letter (see the gates above).
+_ROMAN = re.compile(r"[IVXLCDM](?<!\w[IVXLCDM])[IVXLCDM]*\b")
 _ROMAN_HEAD = re.compile(rf"(?:{'|'.join(ROMAN_HEADS)})\s+$")
+_ROMAN_PAIR = re.compile(r"[IVXLCDM][IVXLCDM]")
+_ROMAN_AFTER_HEAD = re.compile(rf"(?:{alternation(ROMAN_HEADS, literal=True)})\s+[IVXLCDM]")
 _RANGE_SEP = re.compile(r"\s*[-–—]\s*|\s+(?:to|through|until)\s+|\s+and\s+")
 _RATIO_SEP = re.compile(r"\s+(?:out\s+)?of\s+(?:the\s+)?|\s*/\s*")
 _ALL_N = re.compile(
@@ -153,6 +169,18 @@ _SECOND_AS_TIME_BEFORE = re.compile(r"(?:\ba|\bone|\bper|\d)\s+$", re.IGNORECASE
 _SECOND_AS_TIME_AFTER = re.compile(r"s\b|\s+(?:later|ago|or|and|per|each|of\s+(?:silence|delay))\b")
 
 
+# Compiled once: ``re.fullmatch(r"...", s)`` would look its pattern up again on every call.
+_ENGLISH_DIGITS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
+_ONE_DOT_THREE = re.compile(r"[1-9]\d{0,2}\.\d{3}")
+_VIETNAMESE_DIGITS = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+,\d+")
+_LOWER_WORD = re.compile(r"[a-z]+")
+_ASCII_WORD = re.compile(r"[A-Za-z]+")
+_PLURAL_CODE = re.compile(r"\ds$")
+_CAPITALS_BEFORE = re.compile(r"[A-Z]{4,}\s*$")
+_RANGE_LEAD = re.compile(r"\b(?:from|between)\s+$", re.IGNORECASE)
+_BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
+
+
 def _parse_digits(raw: str) -> tuple[Decimal, tuple[Decimal, ...], bool] | None:
     """English reading of a digit string, or its Vietnamese reading flagged as foreign.
 
@@ -160,11 +188,11 @@ def _parse_digits(raw: str) -> tuple[Decimal, tuple[Decimal, ...], bool] | None:
     (2000, foreign) with the English decimal 2.0 kept as an alternative.
     """
     try:
-        if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?", raw):
-            if re.fullmatch(r"[1-9]\d{0,2}\.\d{3}", raw):
+        if _ENGLISH_DIGITS.fullmatch(raw):
+            if _ONE_DOT_THREE.fullmatch(raw):
                 return Decimal(raw.replace(".", "")), (Decimal(raw),), True
             return Decimal(raw.replace(",", "")), (), False
-        if re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+,\d+", raw):
+        if _VIETNAMESE_DIGITS.fullmatch(raw):
             return Decimal(raw.replace(".", "").replace(",", ".")), (), True
     except InvalidOperation:
         return None
@@ -173,7 +201,7 @@ def _parse_digits(raw: str) -> tuple[Decimal, tuple[Decimal, ...], bool] | None:
 
 def words_to_number(phrase: str) -> Decimal | None:
     """Value of an English number-word phrase (``two hundred and five``, ``a dozen``, ``two and a half``)."""
-    tokens = re.findall(r"[a-z]+", phrase.lower())
+    tokens = _LOWER_WORD.findall(phrase.lower())
     total, current, seen = Decimal(0), Decimal(0), False
     for i, tok in enumerate(tokens):
         if tok in ARTICLES and i == 0:
@@ -205,7 +233,7 @@ def words_to_number(phrase: str) -> Decimal | None:
 def _separate_numbers(phrase: str) -> list[tuple[int, int]]:
     """Split a run of number words into separate numbers (``one two three``, ``two and three``)."""
     parts: list[tuple[int, int]] = []
-    tokens = list(re.finditer(r"[A-Za-z]+", phrase))
+    tokens = list(_ASCII_WORD.finditer(phrase))
     start = 0
     previous_class: int | None = None  # 1 below twenty, 2 a ten, None anything else
     for idx, tok in enumerate(tokens):
@@ -240,7 +268,7 @@ def _unit_of(sign: str | None, unit: str | None) -> str | None:
 
 
 def _scale_exponent(scale: str) -> int:
-    return sum(SCALES[w.lower()] for w in re.findall(r"[A-Za-z]+", scale))
+    return sum(SCALES[w.lower()] for w in _ASCII_WORD.findall(scale)) if scale else 0
 
 
 def _month(name: str) -> int:
@@ -337,7 +365,7 @@ def _code(m: re.Match[str], _claims: Claims) -> Draft | None:
         return Draft(m.start(), m.end(), "code", Decimal(m["number"]))
     if _NOT_A_CODE.fullmatch(m.group()):
         return None
-    code = m.group()[:-1] if re.search(r"\ds$", m.group()) else m.group()  # "Omega-3s": the plural of a code
+    code = m.group()[:-1] if _PLURAL_CODE.search(m.group()) else m.group()  # "Omega-3s": the plural of a code
     return Draft(m.start(), m.end(), "code", code.upper())
 
 
@@ -430,16 +458,30 @@ def _roman(m: re.Match[str], claims: Claims) -> Draft | None:
     if not _ROMAN_HEAD.search(before):
         if len(token) < 2 or not set(token) <= set("IVX"):
             return None
-        if re.search(r"[A-Z]{4,}\s*$", before):  # an acronym list or a headline in capitals
+        if _CAPITALS_BEFORE.search(before):  # an acronym list or a headline in capitals
             return None
     return Draft(m.start(), m.end(), "ordinal", Decimal(value), alternatives=(Decimal(value),))
 
 
-_ROMAN_TOKEN = re.compile(r"(?<![A-Za-z])[IVXLCDM]+(?![A-Za-z])")
+def _may_hold_code(claims: Claims) -> bool:
+    """A digit where a code has one, or a number after ``No.`` (the substrings first: they cost less)."""
+    return claims.found(_CODE_GATE) or (
+        ("o." in claims.text or "umber" in claims.text) and claims.found(_NUMBER_GATE)
+    )
+
+
+# ``(?<![A-Za-z])[IVXLCDM]+(?![A-Za-z])``, written to open with the letter (see the gates above).
+_ROMAN_TOKEN = re.compile(r"[IVXLCDM](?<![A-Za-z][IVXLCDM])[IVXLCDM]*(?![A-Za-z])")
 
 
 def _has_roman_token(claims: Claims) -> bool:
     return _ROMAN_TOKEN.search(claims.text) is not None
+
+
+def _may_hold_roman(claims: Claims) -> bool:
+    """A Roman token that ``_roman`` can take: two letters or more, or one after a telling word (the pronoun
+    ``I`` alone, in every other sentence of a talk, is none)."""
+    return _has_roman_token(claims) and (claims.found(_ROMAN_PAIR) or claims.found(_ROMAN_AFTER_HEAD))
 
 
 def _weekday(m: re.Match[str], _claims: Claims) -> Draft:
@@ -453,19 +495,60 @@ def _month_alone(m: re.Match[str], _claims: Claims) -> Draft:
 
 def _quantity_matches(claims: Claims) -> list[re.Match[str]]:
     """Digit quantities everywhere; word quantities only where a number word (or an article before one) is."""
-    found = list(_QUANTITY_DIGITS.finditer(claims.text)) if claims.has_digit else []
-    if claims.words.isdisjoint(NUMBER_WORDS):
-        return found
-    tokens, reached = claims.tokens, -1
-    for k, (start, word) in enumerate(tokens):
-        leads = word in ARTICLES and k + 1 < len(tokens) and tokens[k + 1][1] in NUMBER_WORDS
-        if start < reached or not (word in NUMBER_WORDS or leads):
-            continue
-        m = _QUANTITY_WORDS.match(claims.text, start)
-        if m is not None:
-            found.append(m)
-            reached = m.end()
+    found = []
+    if claims.has_digit:
+        found = list(matches_at(_QUANTITY_DIGITS, claims.text, _quantity_starts(claims)))
+    if not claims.words.isdisjoint(NUMBER_WORDS):
+        found.extend(matches_at(_QUANTITY_WORDS, claims.text, _word_quantity_starts(claims)))
     return found
+
+
+def _word_quantity_starts(claims: Claims) -> list[int]:
+    """Where a word quantity can start: at a number word, or at an article whose next word is one (``a
+    million``). Found from the few number words of the text, not by a walk over all its words."""
+    low = claims.low
+    if len(low) != len(claims.text):  # rare: the lower-cased copy has other offsets; walk the words
+        tokens = claims.tokens
+        return [
+            start
+            for k, (start, word) in enumerate(tokens)
+            if word in NUMBER_WORDS
+            or (word in ARTICLES and k + 1 < len(tokens) and tokens[k + 1][1] in NUMBER_WORDS)
+        ]
+    starts = set()
+    for word in claims.words & NUMBER_WORDS:
+        at = low.find(word)
+        while at != -1:
+            end = at + len(word)
+            if (at == 0 or not "a" <= low[at - 1] <= "z") and (end == len(low) or not "a" <= low[end] <= "z"):
+                starts.add(at)
+                before = _word_before(low, at)
+                if before is not None and low[before[0] : before[1]] in ARTICLES:
+                    starts.add(before[0])
+            at = low.find(word, at + 1)
+    return sorted(starts)
+
+
+def _word_before(low: str, at: int) -> tuple[int, int] | None:
+    """Where the word (a run of a-z) before position ``at`` starts and ends, None when there is none."""
+    i = at - 1
+    while i >= 0 and not "a" <= low[i] <= "z":
+        i -= 1
+    if i < 0:
+        return None
+    end = i + 1
+    while i >= 0 and "a" <= low[i] <= "z":
+        i -= 1
+    return i + 1, end
+
+
+def _quantity_starts(claims: Claims) -> Iterator[int]:
+    """Where a digit quantity can start: at a run of digits, or at the minus sign just before one."""
+    text = claims.text
+    for start in claims.digit_starts:
+        if start and text[start - 1] in "-−":
+            yield start - 1
+        yield start
 
 
 def _quantity(m: re.Match[str], claims: Claims) -> Draft | list[Draft] | None:
@@ -476,7 +559,9 @@ def _quantity(m: re.Match[str], claims: Claims) -> Draft | list[Draft] | None:
         return None
     start = m.start("neg") if m.group("neg") else m.start("digits" if digits else "words")
     end = m.end()
-    currency = _CURRENCY_BEFORE.search(text, max(0, start - 5), start)
+    currency = None
+    if not _CURRENCY_ENDS.isdisjoint(text[max(0, start - 3) : start]):
+        currency = _CURRENCY_BEFORE.search(text, max(0, start - 5), start)
     sign = currency.group().strip() if currency else None
     if currency:
         start = currency.start()
@@ -569,7 +654,7 @@ RULES: tuple[Rule, ...] = (
         _iso_date,
         (Example("Signed on 2024-06-11.", "2024-06-11", "2024-06-11"),),
         _ISO_DATE,
-        gate=lambda c: "-" in c.text and c.has_digit,
+        gate=lambda c: "-" in c.text and c.has_digit and c.found(_ISO_GATE),
     ),
     Rule(
         "day/month/year",
@@ -583,35 +668,35 @@ RULES: tuple[Rule, ...] = (
         _score,
         (Example("It ended in a 1-1 draw.", "1-1", "1-1"), Example("They won 2-0 at home.", "2-0", "2-0")),
         _SCORE,
-        gate=lambda c: "-" in c.text or "–" in c.text,
+        gate=lambda c: ("-" in c.text or "–" in c.text) and c.found(_DASH_GATE),
     ),
     Rule(
         "day month short year",
         _day_month_short_year,
         (Example("in Chinese 13 Jul 09", "13 Jul 09", "2009-07-13"),),
         _DAY_MONTH_SHORT_YEAR,
-        gate=lambda c: c.has_digit and not c.words.isdisjoint(MONTHS),
+        gate=lambda c: c.has_digit and not c.words.isdisjoint(_MONTH_NAMES),
     ),
     Rule(
         "month day",
         _named_month_date,
         (Example("It opened on June 10, 2024.", "June 10, 2024", "2024-06-10"),),
         _MONTH_DAY,
-        gate=lambda c: c.has_digit and not c.words.isdisjoint(MONTHS),
+        gate=lambda c: c.has_digit and not c.words.isdisjoint(_MONTH_NAMES),
     ),
     Rule(
         "day month",
         _named_month_date,
         (Example("It opened on 10 June.", "10 June", "--06-10"),),
         _DAY_MONTH,
-        gate=lambda c: c.has_digit and not c.words.isdisjoint(MONTHS),
+        gate=lambda c: c.has_digit and not c.words.isdisjoint(_MONTH_NAMES),
     ),
     Rule(
         "month year",
         _month_year,
         (Example("Prices fell in November 2024.", "November 2024", "2024-11"),),
         _MONTH_YEAR,
-        gate=lambda c: c.has_digit and not c.words.isdisjoint(MONTHS),
+        gate=lambda c: c.has_digit and not c.words.isdisjoint(_MONTH_NAMES),
     ),
     Rule(
         "time",
@@ -635,7 +720,7 @@ RULES: tuple[Rule, ...] = (
         _quarter_code,
         (Example("Revenue in Q2 rose.", "Q2", "2"),),
         _QUARTER_CODE,
-        gate=has_digit,
+        gate=lambda c: "Q" in c.text and c.has_digit,
     ),
     Rule(
         "code",
@@ -646,14 +731,14 @@ RULES: tuple[Rule, ...] = (
             Example("The portal 163.com said so.", "163.com", "163.COM"),
         ),
         _CODE,
-        gate=searches(_CODE_GATE),
+        gate=_may_hold_code,
     ),
     Rule(
         "short year",
         _short_year,
         (Example("Back in '71 it rained.", "'71", "1971"),),
         _SHORT_YEAR,
-        gate=lambda c: "'" in c.text or "’" in c.text,
+        gate=lambda c: ("'" in c.text or "’" in c.text) and c.found(_SHORT_YEAR_GATE),
     ),
     Rule(
         "year after a preposition",
@@ -671,21 +756,21 @@ RULES: tuple[Rule, ...] = (
             Example("the worst since the nineteen-thirties", "nineteen-thirties", "1930"),
         ),
         _YEAR_IN_WORDS,
-        gate=lambda c: not c.words.isdisjoint(CENTURY_WORDS),
+        gate=has_word(CENTURY_WORDS),
     ),
     Rule(
         "times word",
         _times_word,
         (Example("An iceberg twice the size of Manhattan.", "twice", "2"),),
         _TIMES_WORD,
-        gate=lambda c: not c.words.isdisjoint(TIMES_WORDS),
+        gate=has_word(TIMES_WORDS),
     ),
     Rule(
         "all n",
         _all_n,
         (Example("All 18 districts met the standard.", "All 18", "18/18"),),
         _ALL_N,
-        gate=has_digit,
+        gate=lambda c: "all" in c.words and c.has_digit,
     ),
     Rule(
         "digit ordinal",
@@ -695,35 +780,35 @@ RULES: tuple[Rule, ...] = (
             Example("The 1,000th anniversary of Thang Long.", "1,000th", "1000"),
         ),
         _ORDINAL_DIGITS,
-        gate=has_digit,
+        gate=lambda c: not c.words.isdisjoint(_ORDINAL_SUFFIXES) and c.has_digit,
     ),
     Rule(
         "ordinal word",
         _ordinal_word,
         (Example("The twenty-first century.", "twenty-first", "21"),),
         find=_ordinal_word_matches,
-        gate=lambda c: not c.words.isdisjoint(ORDINAL_WORDS),
+        gate=has_word(ORDINAL_WORDS),
     ),
     Rule(
         "Roman numeral",
         _roman,
         (Example("After World War II ended.", "II", "2"),),
         _ROMAN,
-        gate=_has_roman_token,
+        gate=_may_hold_roman,
     ),
     Rule(
         "weekday",
         _weekday,
         (Example("They met on Monday.", "Monday", "1"),),
         _WEEKDAY,
-        gate=lambda c: not c.words.isdisjoint(_WEEKDAY_WORDS),
+        gate=has_word(_WEEKDAY_WORDS),
     ),
     Rule(
         "month alone",
         _month_alone,
         (Example("It rained in June.", "June", "--06"),),
         _MONTH_ALONE,
-        gate=lambda c: not c.words.isdisjoint(MONTHS),
+        gate=has_word(MONTHS),
     ),
     Rule(
         "quantity",
@@ -781,7 +866,7 @@ def _try_join(text: str, a: Draft, b: Draft) -> Draft | None:
         if _shares_scale(low, a, b):
             low = low * b.scale  # type: ignore[operator]  # "2 to 3 million": the low end shares the scale
         start = a.start
-        lead = re.search(r"\b(?:from|between)\s+$", text[max(0, a.start - 9) : a.start], re.IGNORECASE)
+        lead = _RANGE_LEAD.search(text[max(0, a.start - 9) : a.start])
         if lead:
             start = a.start - len(lead.group())
         return Draft(start, b.end, "range", RangeValue(low, b.value), b.unit or a.unit, a.soft and b.soft,
@@ -821,7 +906,7 @@ def _range_compatible(text: str, a: Draft, b: Draft, gap: str) -> bool:
         return a.kind == "number" and b.kind == "percent" and gap.strip() in ("-", "–", "—", "to")
     word = gap.strip().lower()
     if word == "and":
-        return bool(re.search(r"\bbetween\s+$", text[max(0, a.start - 9) : a.start], re.IGNORECASE))
+        return bool(_BETWEEN_BEFORE.search(text[max(0, a.start - 9) : a.start]))
     if word in ("to", "through", "until") or word in ("-", "–", "—"):
         if a.kind == "number" and isinstance(a.value, Decimal) and isinstance(b.value, Decimal):
             return a.value <= b.value or (b.scale or 1) > (a.scale or 1)

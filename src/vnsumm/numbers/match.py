@@ -16,12 +16,11 @@ is a range query on positions. Inputs beyond :data:`MAX_CHECK_CHARS` are refused
 from __future__ import annotations
 
 import bisect
-import contextlib
 import itertools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import ROUND_HALF_DOWN, ROUND_HALF_UP, Decimal
 from typing import Any
 
 from .lex_vi import AFTER_A_LABEL, IDIOMS_AFTER_ONE
@@ -112,10 +111,7 @@ class NumberReport:
 
     def to_dict(self, source_offset: int = 0, target_offset: int = 0) -> dict[str, Any]:
         """The JSON shape of ``check``; offsets are added to every start/end (sentence → document)."""
-
-        def span(m: Mention, offset: int) -> dict[str, Any]:
-            return Span.of(m, offset).to_dict()
-
+        span = Span.dict_of
         return {
             "ok": self.ok,
             "mentions": [
@@ -160,8 +156,11 @@ def _times_equal(a: TimeValue, b: TimeValue) -> bool:
     return a.hour == b.hour or (a.hour % 12 == b.hour % 12 and (a.minute is None or b.minute is None))
 
 
+_NOT_ALNUM = re.compile(r"[\W_]")
+
+
 def _codes_equal(a: str, b: str) -> bool:
-    return re.sub(r"[\W_]", "", a).upper() == re.sub(r"[\W_]", "", b).upper()
+    return _NOT_ALNUM.sub("", a).upper() == _NOT_ALNUM.sub("", b).upper()
 
 
 def values_equal(a: Value, b: Value) -> bool:
@@ -263,6 +262,9 @@ class _Aligner:
         self.xs = [0.0, float(max(source_len, 1))]
         self.ys = [0.0, float(max(target_len, 1))]
         self.target_len = max(target_len, 1)
+        # Expected positions by source span (start + end), until an anchor changes the map: the matcher
+        # asks for the same few sources many times.
+        self._expected: dict[int, float] = {}
 
     def add(self, src: Mention, tgt: Mention) -> None:
         x, y = (src.start + src.end) / 2, (tgt.start + tgt.end) / 2
@@ -270,12 +272,18 @@ class _Aligner:
         if 0 < i < len(self.xs) and self.ys[i - 1] <= y <= self.ys[i] and x != self.xs[i]:
             self.xs.insert(i, x)
             self.ys.insert(i, y)
+            self._expected.clear()
 
     def expected(self, src: Mention) -> float:
-        x = (src.start + src.end) / 2
+        span = src.start + src.end
+        known = self._expected.get(span)
+        if known is not None:
+            return known
+        x = span / 2
         i = min(max(bisect.bisect_left(self.xs, x), 1), len(self.xs) - 1)
         x0, x1, y0, y1 = self.xs[i - 1], self.xs[i], self.ys[i - 1], self.ys[i]
-        return y0 + (y1 - y0) * ((x - x0) / (x1 - x0) if x1 > x0 else 0.0)
+        found = self._expected[span] = y0 + (y1 - y0) * ((x - x0) / (x1 - x0) if x1 > x0 else 0.0)
+        return found
 
     def distance(self, src: Mention, tgt: Mention | int) -> float:
         """Distance between where ``src`` should land and ``tgt``, as a share of the target length."""
@@ -342,7 +350,7 @@ def _key(value: Value) -> tuple:
         return ("r", value.numerator, value.denominator)
     if isinstance(value, RangeValue):
         return ("g",)
-    return ("c", re.sub(r"[\W_]", "", value).upper())
+    return ("c", _NOT_ALNUM.sub("", value).upper())
 
 
 def _target_keys(target: Mention) -> set[tuple]:
@@ -363,8 +371,12 @@ def _target_keys(target: Mention) -> set[tuple]:
     return keys
 
 
-def _probe_keys(source: Mention) -> set[tuple]:
-    """The keys of every target that could render ``source`` (a superset: pair_tier decides)."""
+def _probe_keys(source: Mention, numbers: Iterable[Decimal] | None = None) -> set[tuple]:
+    """The keys of every target that could render ``source`` (a superset: pair_tier decides).
+
+    ``numbers``, the plain numbers the targets carry, spares working out the roundings of ``source`` when
+    none of them can be one (None: always work them out).
+    """
     keys = set()
     for reading in source.readings:
         keys.add(_key(reading))
@@ -372,9 +384,30 @@ def _probe_keys(source: Mention) -> set[tuple]:
             keys.add(("d", reading.year, reading.month, reading.day))
         if isinstance(reading, Decimal):
             keys.add(("w", reading - 1))
-    if isinstance(source.value, Decimal):
+    if isinstance(source.value, Decimal) and (numbers is None or _may_round_to(source.value, numbers)):
         keys.update(("n", rounded) for rounded in _roundings(source.value))
     return keys
+
+
+def _may_round_to(value: Decimal, numbers: Iterable[Decimal]) -> bool:
+    """Whether one of ``numbers`` can be in ``_roundings(value)``, by tests that need no arithmetic: a
+    rounding of ``value`` is zero, or has its sign, a last digit coarser than ``value``'s and at most one
+    more digit before the point."""
+    if not value.is_finite() or value == 0:
+        return False  # it has no roundings
+    finest = value.normalize().as_tuple().exponent
+    top = value.adjusted() + 1
+    negative = value.is_signed()
+    for number in numbers:
+        if number == 0 or not number.is_finite():
+            return True
+        if (
+            number.is_signed() == negative
+            and number.adjusted() <= top
+            and number.normalize().as_tuple().exponent > finest  # type: ignore[operator]
+        ):
+            return True
+    return False
 
 
 def _roundings(value: Decimal) -> set[Decimal]:
@@ -384,11 +417,17 @@ def _roundings(value: Decimal) -> set[Decimal]:
     out = set()
     finest = value.normalize().as_tuple().exponent
     for exponent in range(int(finest) + 1, value.adjusted() + 2):
-        quantum = Decimal(1).scaleb(exponent)
-        for rounding in ("ROUND_HALF_UP", "ROUND_HALF_DOWN"):
-            with contextlib.suppress(ArithmeticError):  # beyond the context's precision
+        quantum = _QUANTA.get(exponent) or Decimal(1).scaleb(exponent)
+        for rounding in (ROUND_HALF_UP, ROUND_HALF_DOWN):
+            try:
                 out.add(value.quantize(quantum, rounding=rounding))
+            except ArithmeticError:  # beyond the context's precision
+                continue
     return out
+
+
+# The quanta of the usual exponents, made once (a Decimal costs more to make than to compare).
+_QUANTA = {exponent: Decimal(1).scaleb(exponent) for exponent in range(-30, 31)}
 
 
 def _nearest(positions: list[float], members: list[int], around: float, cap: int) -> list[int]:
@@ -419,11 +458,12 @@ def _candidates(state: _State) -> list[tuple[int, bool, int, int]]:
         if len(members) > CANDIDATE_CAP:
             members.sort(key=lambda j: (_center(state.targets[j]), j))
             positions[key] = [_center(state.targets[j]) for j in members]
+    numbers = [key[1] for key in index if key[0] == "n"]
     candidates = []
     for i, s in enumerate(state.sources):
         expected = state.aligner.expected(s)
         found: set[int] = set()
-        for key in _probe_keys(s):
+        for key in _probe_keys(s, numbers):
             members = index.get(key)
             if members:
                 found.update(
@@ -461,11 +501,13 @@ def _greedy(state: _State, window: float) -> None:
     reach = {_CROSS: window if window < SENTENCE_WINDOW else 1.0, _ROUNDED: window}
     for round_tiers in ((_EXACT,), (_EXACT, _ALT, _FORMAT, _CROSS, _ROUNDED)):
         anchor_round = round_tiers == (_EXACT,)
+        in_round = [c for c in candidates if c[0] in round_tiers]
+        if not in_round:
+            continue
         expected = [state.aligner.expected(s) for s in state.sources]  # the aligner of this round's start
         length = state.aligner.target_len
         ranked = sorted(
-            (c for c in candidates if c[0] in round_tiers),
-            key=lambda c: (c[0], c[1], abs(expected[c[2]] - centers[c[3]]) / length, c[2], c[3]),
+            in_round, key=lambda c: (c[0], c[1], abs(expected[c[2]] - centers[c[3]]) / length, c[2], c[3])
         )
         for tier, _soft, i, j in ranked:
             if i in state.status or j in state.used:
@@ -564,18 +606,20 @@ def _article_fallback(state: _State, source_text: str, target_text: str, window:
 
     Articles are shared out nearest first among all the source's "ones" (mentioned or not), one each.
     """
+    wanting = [
+        i
+        for i in state.free_sources()
+        if _is_one(state.sources[i]) and _may_be_an_article(source_text, state.sources[i])
+    ]
+    if not wanting:
+        return  # most texts: no "1" is left, and the articles need not be read
     taken = _Spans((t.start, t.end) for j, t in enumerate(state.targets) if j in state.used)
     articles = [
         Mention(m.group(), m.start(), m.end(), "number", Decimal(1), soft=True)
         for m in _ARTICLE.finditer(target_text)
         if not taken.covers(m.start())
     ]
-    wanting = [
-        i
-        for i in state.free_sources()
-        if _is_one(state.sources[i]) and _may_be_an_article(source_text, state.sources[i])
-    ]
-    if not wanting or not articles:
+    if not articles:
         return
     claimed = {(s.start, s.end) for s in state.sources}
     matched = _Spans((s.start, s.end) for k, s in enumerate(state.sources) if k in state.status)
@@ -661,6 +705,8 @@ def _share_doubt(state: _State) -> None:
         for i, (st, _t) in state.status.items()
         if st in ("missing", "changed") and not state.sources[i].soft
     ]
+    if not failed:
+        return  # most texts: nothing failed, no doubt to share
     by_value: dict[tuple, list[int]] = {}
     for k in state.status:
         by_value.setdefault(_key(state.sources[k].value), []).append(k)
@@ -756,13 +802,14 @@ def match_mentions(
         window = SENTENCE_WINDOW if len(target_text) < 600 else min(0.12, WINDOW_CHARS / len(target_text))
     state = _State(list(sources), list(targets), _Aligner(len(source_text), len(target_text)))
     _greedy(state, window)
-    _composite_fallbacks(state, target_text, window)
-    _article_fallback(state, source_text, target_text, window)
-    _conversion_fallback(state, window)
-    _changed_fallback(state, window)
-    for i in state.free_sources():
-        state.status[i] = ("missing", None)
-    _share_doubt(state)
+    if len(state.status) < len(state.sources):  # the fallbacks only place sources still free
+        _composite_fallbacks(state, target_text, window)
+        _article_fallback(state, source_text, target_text, window)
+        _conversion_fallback(state, window)
+        _changed_fallback(state, window)
+        for i in state.free_sources():
+            state.status[i] = ("missing", None)
+        _share_doubt(state)
     checks = tuple(
         MentionCheck(s, *state.status.get(i, ("missing", None)), state.conversions.get(i))
         for i, s in enumerate(state.sources)

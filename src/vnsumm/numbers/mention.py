@@ -126,6 +126,11 @@ class Span:
     def to_dict(self) -> dict[str, Any]:
         return {"text": self.text, "start": self.start, "end": self.end}
 
+    @staticmethod
+    def dict_of(mention: Mention, offset: int = 0) -> dict[str, Any]:
+        """``Span.of(mention, offset).to_dict()``, without making the Span (a report makes many)."""
+        return {"text": mention.text, "start": mention.start + offset, "end": mention.end + offset}
+
 
 def value_to_json(value: Value) -> Any:
     """A JSON-safe form of a value: numbers stay numbers, structured values become strings or lists."""

@@ -10,16 +10,37 @@ new rule comes with its proof.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import cached_property
+from typing import Any, Generic, TypeVar
 
 from .mention import Mention, Value
+from .units import alternation
 
-__all__ = ["Claims", "Draft", "Example", "Rule", "has_char", "has_cue", "has_digit", "run_rules", "searches"]
+__all__ = [
+    "Claims",
+    "Draft",
+    "Example",
+    "Rule",
+    "has_char",
+    "has_cue",
+    "has_digit",
+    "has_word",
+    "matches_at",
+    "at_cues",
+    "run_rules",
+    "searches",
+]
 
-_DIGIT_RUN = re.compile(r"[0-9]+(?:[.,][0-9]+)*")
+# A pattern that opens with a plain character class lets the regex engine skip ahead to where that class
+# occurs; one that opens with a repeat (``[0-9]+``) or a look-behind is tried at every position. Hence the
+# first digit written apart (``[0-9][0-9]*`` is ``[0-9]+``).
+_ASCII_DIGIT = re.compile(r"[0-9]")
+_DIGIT_RUN = re.compile(r"[0-9][0-9]*(?:[.,][0-9]+)*")
+# Where a run of digits (any script, as ``\d`` reads them) starts: a digit without one before it (the
+# look-behind after the digit, for the reason above).
+_DIGIT_START = re.compile(r"\d(?<!\d\d)")
 _WORD = re.compile(r"[A-Za-z]+")
 _WORD_LOWER = re.compile(r"[a-z]+")
 
@@ -61,6 +82,23 @@ class Draft:
         )
 
 
+_T = TypeVar("_T")
+
+
+class _once(Generic[_T]):  # noqa: N801 (a decorator, named like one)
+    """``functools.cached_property`` without its lock, which Python 3.11 takes on every first read (a
+    Claims lives in one call of one thread): computed on first read, then an attribute of the instance."""
+
+    def __init__(self, func: Callable[[Any], _T]) -> None:
+        self.func, self.name, self.__doc__ = func, func.__name__, func.__doc__
+
+    def __get__(self, claims: Any, owner: type | None = None) -> Any:
+        if claims is None:
+            return self  # read on the class (by documentation tools)
+        value = claims.__dict__[self.name] = self.func(claims)
+        return value
+
+
 class Claims:
     """The text being read, which of its characters already belong to a mention, and the drafts kept.
 
@@ -72,6 +110,7 @@ class Claims:
         self.low = text.lower()
         self.drafts: list[Draft] = []
         self._taken = bytearray(len(text))
+        self._found: dict[re.Pattern[str], bool] = {}
 
     def free(self, start: int, end: int) -> bool:
         return self._taken.find(1, start, end) == -1
@@ -87,23 +126,46 @@ class Claims:
         self.drafts.append(draft)
         return True
 
-    @cached_property
-    def has_digit(self) -> bool:
-        return _DIGIT_RUN.search(self.text) is not None
+    def found(self, pattern: re.Pattern[str]) -> bool:
+        """Whether ``pattern`` occurs in the text: searched once, however many gates ask."""
+        hit = self._found.get(pattern)
+        if hit is None:
+            hit = self._found[pattern] = pattern.search(self.text) is not None
+        return hit
 
-    @cached_property
+    @_once
+    def has_digit(self) -> bool:
+        """An ASCII digit occurs (the rules read ASCII digits; ``digit_runs`` are made of them)."""
+        return _ASCII_DIGIT.search(self.text) is not None
+
+    @_once
     def digit_runs(self) -> list[re.Match[str]]:
         """Every run of digits with its inner separators, found once for all the rules that start there."""
         return list(_DIGIT_RUN.finditer(self.text))
 
-    @cached_property
+    @_once
+    def digit_starts(self) -> list[int]:
+        """Where each run of digits starts: the only places a pattern led by a digit can start matching."""
+        return [m.start() for m in _DIGIT_START.finditer(self.text)]
+
+    def cue_starts(self, cues: Iterable[str]) -> list[int]:
+        """Where any of ``cues`` occurs in the lower-cased text, in order."""
+        low, starts = self.low, set()
+        for cue in cues:
+            at = low.find(cue)
+            while at != -1:
+                starts.add(at)
+                at = low.find(cue, at + 1)
+        return sorted(starts)
+
+    @_once
     def tokens(self) -> list[tuple[int, str]]:
         """(offset, lower-cased word) of every ASCII-letter word."""
         if len(self.low) != len(self.text):  # a few letters change length when lower-cased
             return [(m.start(), m.group().lower()) for m in _WORD.finditer(self.text)]
         return [(m.start(), m.group()) for m in _WORD_LOWER.finditer(self.low)]
 
-    @cached_property
+    @_once
     def words(self) -> frozenset[str]:
         """The lower-cased words (the gates' question), found without building every token's offset."""
         if len(self.low) != len(self.text):
@@ -152,25 +214,74 @@ class Rule:
 
 
 def has_cue(*cues: str) -> Callable[[Claims], bool]:
-    """The rule runs only when one of ``cues`` occurs in the lower-cased text."""
+    """The rule runs only when one of ``cues`` occurs in the lower-cased text.
+
+    Beyond two cues one search of them all (a trie: the engine skips to their first letters) is faster
+    than a substring test for each.
+    """
     if len(cues) == 1:
         cue = cues[0]
         return lambda claims: cue in claims.low
-    return lambda claims: any(cue in claims.low for cue in cues)
+    if len(cues) == 2:
+        first, second = cues
+        return lambda claims: first in claims.low or second in claims.low
+    pattern = re.compile(alternation(cues, literal=True))
+    return lambda claims: pattern.search(claims.low) is not None
+
+
+def has_word(words: Iterable[str]) -> Callable[[Claims], bool]:
+    """The rule runs only when one of ``words`` is a word of the text (a set, so that the test looks up the
+    fewer of the two: a dict would be walked key by key)."""
+    vocabulary = frozenset(words)
+    return lambda claims: not claims.words.isdisjoint(vocabulary)
 
 
 def has_char(*chars: str) -> Callable[[Claims], bool]:
     """The rule runs only when one of ``chars`` occurs in the text."""
+    if len(chars) == 1:
+        char = chars[0]
+        return lambda claims: char in claims.text
     return lambda claims: any(c in claims.text for c in chars)
 
 
 def searches(pattern: re.Pattern[str]) -> Callable[[Claims], bool]:
-    """The rule runs only when ``pattern`` (a cheap search, led by a digit) occurs in the text."""
-    return lambda claims: pattern.search(claims.text) is not None
+    """The rule runs only when ``pattern`` (a cheap search, led by a digit) occurs in the text; rules that
+    share a gate share its search."""
+    return lambda claims: claims.found(pattern)
+
+
+def matches_at(pattern: re.Pattern[str], text: str, starts: Iterable[int]) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)`` when a match can only start at one of ``starts`` (ascending) and is never
+    empty: the pattern is tried there alone instead of at every position of the text."""
+    reached = 0
+    for start in starts:
+        if start >= reached:
+            m = pattern.match(text, start)
+            if m is not None:
+                reached = m.end()
+                yield m
 
 
 def has_digit(claims: Claims) -> bool:
     return claims.has_digit
+
+
+def at_cues(pattern: re.Pattern[str], cues: Iterable[str]) -> Callable[[Claims], Iterable[re.Match[str]]]:
+    """A ``find`` for a pattern that opens with one of ``cues`` in any case (after a look-behind, maybe):
+    it is tried only where a cue occurs in the lower-cased text, not at every position.
+
+    A letter that lower-casing leaves apart but the engine's case folding joins (``ı`` and ``i``, ``ſ`` and
+    ``s``) would hide a match from the lower-cased text: cues may not hold i or s.
+    """
+    cues = tuple(cues)
+    assert all(cue == cue.lower() and not set(cue) & set("isṡ") for cue in cues), cues
+
+    def find(claims: Claims) -> Iterable[re.Match[str]]:
+        if len(claims.low) != len(claims.text):  # rare: the lower-cased copy has other offsets
+            return pattern.finditer(claims.text)
+        return matches_at(pattern, claims.text, claims.cue_starts(cues))
+
+    return find
 
 
 def run_rules(rules: Iterable[Rule], claims: Claims) -> None:

@@ -129,9 +129,9 @@ UNITS: tuple[Unit, ...] = (
 # fmt: on
 
 
-def alternation(words: Iterable[str]) -> str:
+def alternation(words: Iterable[str], *, literal: bool = False) -> str:
     """A regex that matches any of ``words``, the longest first (``km2`` wins over ``km``, ``đô la`` over
-    ``đô``); a space inside a word matches any run of spaces.
+    ``đô``); a space inside a word matches any run of spaces (``literal``: just that one space).
 
     Written as a trie (``k(?:m(?:2)?|g)``), not a flat list: the regex engine tries alternatives one by one,
     and the unit lists run to a few hundred words tried after every number.
@@ -142,14 +142,14 @@ def alternation(words: Iterable[str]) -> str:
         for char in word:
             node = node.setdefault(char, {})
         node[""] = {}  # a word ends here
-    return _trie_pattern(trie)
+    return _trie_pattern(trie, literal)
 
 
-def _trie_pattern(node: dict[str, dict]) -> str:
+def _trie_pattern(node: dict[str, dict], literal: bool) -> str:
     """The regex of a trie node: its branches, longest first by greedy optional groups."""
     ends = "" in node
     branches = [
-        (r"\s+" if char == " " else re.escape(char)) + _trie_pattern(child)
+        (r"\s+" if char == " " and not literal else re.escape(char)) + _trie_pattern(child, literal)
         for char, child in sorted(node.items())
         if char
     ]
@@ -177,9 +177,12 @@ PREFIXES_FOLDED: dict[str, str] = _lookup("prefix", fold=True)
 _BY_CODE: dict[str, Unit] = {unit.code: unit for unit in UNITS}
 
 
+_SPACES = re.compile(r"\s+")
+
+
 def _spaced(text: str) -> str:
     """A unit as written, without the space or hyphen that joined it to its number (``5 km``, ``400-MHz``)."""
-    return re.sub(r"\s+", " ", text.strip().lstrip("-").strip())
+    return _SPACES.sub(" ", text.strip().lstrip("-").strip())
 
 
 def vi_unit(written: str) -> str | None:

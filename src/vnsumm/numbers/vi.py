@@ -23,6 +23,7 @@ Design choices the matcher relies on:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from decimal import Decimal
 
 from .lex_vi import (
@@ -47,7 +48,7 @@ from .lex_vi import (
 )
 from .mention import DateValue, Mention, RangeValue, RatioValue, TimeValue, Value, on_nfc
 from .roman import roman_to_int
-from .rules import Claims, Draft, Example, Rule, has_char, has_cue, run_rules, searches
+from .rules import Claims, Draft, Example, Rule, at_cues, has_char, has_cue, matches_at, run_rules, searches
 from .units import PREFIXES, VI_WORDS, alternation, prefix_unit, vi_unit
 
 __all__ = ["DIGIT_RULES", "WORD_RULES", "extract_vi", "parse_numeral", "vi_drafts"]
@@ -66,6 +67,11 @@ def _heads(words: tuple[str, ...]) -> str:
     return f"(?i:{alternation(words)})"
 
 
+def _first_words(heads: tuple[str, ...]) -> set[str]:
+    """What a match of ``_heads(heads)`` opens with, lower-cased: the first word of a head."""
+    return {head.split()[0] for head in heads}
+
+
 # --- codes that must be claimed before anything reads their digits --------------------------------
 _PLATE = re.compile(
     r"(?<![\w.])\d{2}\s?[A-Z]{1,2}\d?\s?(?:\d\s?-|[-–]\s?(?:\d-)?)\s?\d{3}\.?\d{1,2}(?![\w]|[.,]\d)"
@@ -73,7 +79,7 @@ _PLATE = re.compile(
 _PHONE = re.compile(r"(?<![\w.,])(?:\+84|0)\d{2,3}(?:[.\s]?\d{3}){2}\d?(?![\w]|[.,]\d)")
 _DOC_CODE = re.compile(r"(?<![\w/])\d+(?:/\d{2,4})?/[A-ZĐ][\wĐđ]*(?:-[A-ZĐ0-9][\wĐđ]*)*")
 _CHAINAGE = re.compile(r"(?<!\w)(?i:km)\s*(\d+(?:[.,]\d{3})?\+\d{1,3})(?!\d)")
-_LONG_RUN = re.compile(r"[0-9]{3}")
+_LONG_RUN = re.compile(r"[0-9][0-9][0-9]")  # not [0-9]{3}: a search opening with a class skips ahead
 _ATTACHED_UNIT = re.compile(rf"^[-−]?{_NUMERAL}-?(?:{_UNIT_RE}|h|g|p|tr|k|x)$", _I)
 _UNIT_TOKEN = re.compile(r"^(?:k?m[23²³]|cm[23]|dm[23])$", _I)
 
@@ -143,6 +149,9 @@ _QUANTITY_AFTER = re.compile(rf"\s*(?:%|(?:{_SCALE}|{_UNIT_RE}|phần trăm){_EN
 _NUMBER_PREFIX = re.compile(
     rf"(?:(?P<pre>{alternation(PREFIXES)})\s?)?(?P<neg>(?<!\w)(?i:âm)\s+|[-−]|(?<=[\s(~])[-−]\s)?$"
 )
+# What the last character of a sign or currency before a number can be: without one nearby, the search for
+# them is skipped (it would find no sign and no currency).
+_PREFIX_ENDS = frozenset({*(prefix[-1] for prefix in PREFIXES), "-", "−", "â", "Â"})
 # Thousands grouped by spaces (``11 372 doanh nghiệp``): one to three digits, then groups of exactly three.
 _SPACED_THOUSANDS = re.compile(r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\w]|[.,]\d|[ \u00a0\u202f]\d)")
 _TEMPERATURE = re.compile(r"\s*(?:độ|°)")
@@ -169,6 +178,9 @@ _WORD_UNIT = re.compile(rf"\s?(?:{_UNIT_RE})(?![^\W\d_]|\d)")
 _HAS_NUMBER_WORD = re.compile(rf"(?:{_NUMBER_WORD})(?!\w)")
 
 
+_SEPARATOR = re.compile(r"[.,]")
+
+
 def parse_numeral(s: str, *, before_scale: bool = False) -> tuple[Decimal, tuple[Decimal, ...]] | None:
     """Read a digit string with Vietnamese or English separators; the second item holds other readings.
 
@@ -176,10 +188,10 @@ def parse_numeral(s: str, *, before_scale: bool = False) -> tuple[Decimal, tuple
     reads as thousands (Vietnamese style), ``,`` reads as a decimal comma unless the group is ``000``.
     Returns None for digit strings that are no number (``1.2.3``, ``0912.345.678``).
     """
-    separators = [c for c in s if c in ".,"]
-    if not separators:
+    if "." not in s and "," not in s:
         return Decimal(s), ()
-    groups = re.split(r"[.,]", s)
+    separators = [c for c in s if c in ".,"]
+    groups = _SEPARATOR.split(s)
     if len(separators) == 1:
         head, tail = groups
         as_decimal = Decimal(f"{head}.{tail}")
@@ -489,9 +501,14 @@ def _quantity(m: re.Match[str], claims: Claims) -> Draft | None:
         return None
     if before == "-" and start >= 2 and text[start - 2].isalpha():
         return None
-    prefix = _NUMBER_PREFIX.search(text, max(0, start - 8), start)
+    prefix = None
+    if not _PREFIX_ENDS.isdisjoint(text[max(0, start - 8) : start]):
+        prefix = _NUMBER_PREFIX.search(text, max(0, start - 8), start)
     numeral = _SPACED_THOUSANDS.match(text, start) or m
     return _quantity_draft(text, numeral, prefix, _NUMBER_TAIL.match(text, numeral.end()))
+
+
+_ONE, _HALF = Decimal(1), Decimal("0.5")
 
 
 def _quantity_draft(
@@ -500,7 +517,10 @@ def _quantity_draft(
     sign_or_currency = prefix.group("pre") if prefix else None
     negative = prefix.group("neg") if prefix else None
     scales = tail.group("scales").split()
-    parsed = parse_numeral(_THIN_SPACES.sub("", numeral.group()), before_scale=bool(scales))
+    written = numeral.group()
+    if " " in written or not written.isascii():  # grouped by spaces (``11 372``)
+        written = _THIN_SPACES.sub("", written)
+    parsed = parse_numeral(written, before_scale=bool(scales))
     if parsed is None:
         if sign_or_currency or negative or scales or tail.group("pct") or tail.group("unit"):
             return None
@@ -520,14 +540,14 @@ def _quantity_draft(
     unit = None
     if sign_or_currency:
         unit, start = prefix_unit(sign_or_currency), prefix.start("pre")
-    scale = Decimal(1)
+    scale = _ONE
     for word in scales:
         scale *= SCALES[word.lower()]
     if tail.group("ruoi") and scales:
-        base += Decimal("0.5")
+        base += _HALF
     kind, end = "number", tail.end("ruoi") if tail.group("ruoi") else tail.end("scales")
     if tail.group("half") and base == 1 and not scales:
-        base, end = Decimal("0.5"), tail.end("half")
+        base, end = _HALF, tail.end("half")
     elif tail.group("pct"):
         kind, end = "percent", tail.end("pct")
     elif tail.group("unit"):
@@ -542,7 +562,7 @@ def _quantity_draft(
         kind,
         base * scale,
         unit=unit,
-        alternatives=tuple(a * scale for a in base_alternatives),
+        alternatives=tuple(a * scale for a in base_alternatives) if base_alternatives else (),
         base=base,
         scale=scale if scales else None,
         base_alternatives=base_alternatives,
@@ -550,7 +570,29 @@ def _quantity_draft(
 
 
 _DIGIT_DASH_OR_DOT_DIGIT = re.compile(r"\d\s?[-.]\s?\d")
+_DIGIT_DASH_DIGIT = re.compile(r"\d\s?[-–]\s?\d")
 _DIGIT_SPACE_DIGIT = re.compile(r"\d \d")
+_FOUR_DIGITS = re.compile(r"\d\d\d\d")
+
+
+def _has_score_cue(claims: Claims) -> bool:
+    return _SCORE_CUE.search(claims.text) is not None
+
+
+def _phones(claims: Claims) -> Iterator[re.Match[str]]:
+    """Phone numbers, tried only where one can start (``_PHONE`` opens with a look-behind, so a search
+    would try every position of the text)."""
+    return matches_at(_PHONE, claims.text, _phone_starts(claims))
+
+
+def _phone_starts(claims: Claims) -> Iterator[int]:
+    """At the + of ``+84``, or at a 0 that opens a run of digits."""
+    text = claims.text
+    for start in claims.digit_starts:
+        if start and text[start - 1] == "+":
+            yield start - 1
+        if text[start] == "0":
+            yield start
 
 
 def _digit_runs(claims: Claims) -> list[re.Match[str]]:
@@ -574,14 +616,14 @@ DIGIT_RULES: tuple[Rule, ...] = (
         _plate,
         (Example("Xe biển số 29A-123.45 bị giữ.", "29A-123.45", "29A-123.45"),),
         _PLATE,
-        gate=lambda c: _LONG_RUN.search(c.text) is not None and ("-" in c.text or "–" in c.text),
+        gate=lambda c: ("-" in c.text or "–" in c.text) and c.found(_LONG_RUN),
     ),
     Rule(
         "phone",
         _phone,
         (Example("Gọi 0912 345 678 để hỏi.", "0912 345 678", "0912345678"),),
-        _PHONE,
-        gate=lambda c: _LONG_RUN.search(c.text) is not None,
+        find=_phones,
+        gate=searches(_LONG_RUN),
     ),
     Rule(
         "document number",
@@ -601,7 +643,7 @@ DIGIT_RULES: tuple[Rule, ...] = (
         "decade",
         _decade,
         (Example("Vào những năm 90, kinh tế tăng.", "những năm 90", "1990"),),
-        _DECADE,
+        find=at_cues(_DECADE, _first_words(DECADE_HEADS)),
         gate=has_cue("năm", "thập"),
     ),
     Rule(
@@ -642,13 +684,13 @@ DIGIT_RULES: tuple[Rule, ...] = (
         _score,
         (Example("Hai đội hòa 1-1 trên sân nhà.", "1-1", "1-1"), Example("Họ thắng 2-0.", "2-0", "2-0")),
         _SCORE,
-        gate=lambda c: ("-" in c.text or "–" in c.text) and _SCORE_CUE.search(c.text) is not None,
+        gate=lambda c: ("-" in c.text or "–" in c.text) and c.found(_DIGIT_DASH_DIGIT) and _has_score_cue(c),
     ),
     Rule(
         "month range",
         _month_range,
         (Example("Mùa mưa từ tháng 5-10.", "tháng 5-10", "--05..--10"),),
-        _MONTH_RANGE,
+        find=at_cues(_MONTH_RANGE, ("tháng",)),
         gate=has_cue("tháng"),
     ),
     Rule(
@@ -659,7 +701,7 @@ DIGIT_RULES: tuple[Rule, ...] = (
             Example("Tháng 12, 2008 là mốc quan trọng.", "Tháng 12, 2008", "2008-12"),
             Example("Từ tháng Ba năm 2012 giá tăng.", "tháng Ba năm 2012", "2012-03"),
         ),
-        _MONTH_YEAR,
+        find=at_cues(_MONTH_YEAR, ("tháng",)),
         gate=has_cue("tháng"),
     ),
     Rule(
@@ -669,7 +711,7 @@ DIGIT_RULES: tuple[Rule, ...] = (
             Example("Trong quý II/2024 doanh thu tăng.", "quý II", "2"),
             Example("Trong quý II/2024 doanh thu tăng.", "2024", "2024"),
         ),
-        _QUARTER,
+        find=at_cues(_QUARTER, ("quý",)),
         gate=has_cue("quý"),
     ),
     Rule(
@@ -677,7 +719,7 @@ DIGIT_RULES: tuple[Rule, ...] = (
         _year_after_word,
         (Example("Kế hoạch năm 2024 đã xong.", "năm 2024", "2024"),),
         _YEAR,
-        gate=lambda c: "năm" in c.low or "SN" in c.text or "sinh" in c.low,
+        gate=lambda c: ("năm" in c.low or "SN" in c.text or "sinh" in c.low) and c.found(_FOUR_DIGITS),
     ),
     Rule(
         "month/year",
@@ -705,7 +747,7 @@ DIGIT_RULES: tuple[Rule, ...] = (
         _clock_time,
         (Example("Khai mạc lúc 18h30.", "18h30", "18:30"),),
         _TIME_H,
-        gate=lambda c: _DIGIT_H.search(c.text) is not None,
+        gate=searches(_DIGIT_H),
     ),
     Rule(
         "time in words",
@@ -719,20 +761,20 @@ DIGIT_RULES: tuple[Rule, ...] = (
         _ruler_number,
         (Example("Dưới triều vua Charles IX., lịch được cải cách.", "IX", "9"),),
         _ROMAN_AFTER_RULER,
-        gate=lambda c: _ROMAN_GATE.search(c.text) is not None,
+        gate=searches(_ROMAN_GATE),
     ),
     Rule(
         "Roman ordinal",
         _roman_ordinal,
         (Example("Đại hội lần thứ XVIII của Đảng.", "thứ XVIII", "18"),),
         _ROMAN_AFTER_HEAD,
-        gate=lambda c: _ROMAN_GATE.search(c.text) is not None,
+        gate=searches(_ROMAN_GATE),
     ),
     Rule(
         "ordinal",
         _digit_ordinal,
         (Example("Đây là lần thứ 3 tổ chức.", "thứ 3", "3"),),
-        _ORDINAL,
+        find=at_cues(_ORDINAL, _first_words(ORDINAL_HEADS)),
         gate=has_cue(*ORDINAL_HEADS),
     ),
     Rule(
@@ -759,14 +801,14 @@ DIGIT_RULES: tuple[Rule, ...] = (
         "month alone",
         _month_alone,
         (Example("Trong tháng 6 có mưa.", "tháng 6", "--06"),),
-        _MONTH,
+        find=at_cues(_MONTH, ("tháng",)),
         gate=has_cue("tháng"),
     ),
     Rule(
         "day alone",
         _day_alone,
         (Example("Đến ngày 15, công việc xong.", "ngày 15", "----15"),),
-        _DAY,
+        find=at_cues(_DAY, ("ngày",)),
         gate=has_cue("ngày"),
     ),
     Rule(
@@ -976,6 +1018,17 @@ def _number_words(m: re.Match[str], claims: Claims) -> Draft | None:
     return Draft(start, end, "number", Decimal(value), unit=unit, soft=True)
 
 
+def _word_runs(claims: Claims) -> Iterable[re.Match[str]]:
+    """Runs of number words (in the lower-cased copy, where lower-casing keeps the offsets), read from the
+    first number word on: a run starts wherever a number word ends a word, so none starts before it."""
+    first = _HAS_NUMBER_WORD.search(claims.low)
+    if first is None:
+        return ()
+    if len(claims.low) != len(claims.text):
+        return _WORD_RUN.finditer(claims.text)
+    return _WORD_RUN.finditer(claims.low, first.start())
+
+
 # Number words run after the digit rules and ranges, on the characters still free.
 WORD_RULES: tuple[Rule, ...] = (
     Rule(
@@ -985,9 +1038,7 @@ WORD_RULES: tuple[Rule, ...] = (
             Example("Có hai mươi mốt người đến.", "hai mươi mốt", "21"),
             Example("Chia làm một nửa.", "một nửa", "0.5"),
         ),
-        _WORD_RUN,
-        gate=lambda c: _HAS_NUMBER_WORD.search(c.low) is not None,
-        over_lower=True,
+        find=_word_runs,
     ),
 )
 
