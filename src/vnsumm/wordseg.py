@@ -164,7 +164,11 @@ def _is_i32(text: str) -> bool:
 
 def _is_title(text: str) -> bool:
     """The featurizer's istitle: the first character of every space-separated part is its own upper case."""
-    return all(part[0].upper() == part[0] for part in text.split(" "))
+    for part in text.split(" "):
+        first = part[0]
+        if first.upper() != first:
+            return False
+    return True
 
 
 class _Grams:
