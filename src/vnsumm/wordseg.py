@@ -21,6 +21,7 @@ import functools
 import math
 import re
 import struct
+import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -44,7 +45,8 @@ _PROBES = (
     "COVID-19 khiến 3x4 người ở H'Mông, Đắk Lắk phải cách ly 14 ngày; Mr. Smith cũng vậy!",
     "A",
 )
-_CACHE_LIMIT = 200_000  # remembered tokens, pairs and triples; forgotten all at once beyond this
+# Chunks, tokens, pairs and triples remembered (some 60 MB at most); all forgotten at once beyond this.
+_CACHE_LIMIT = 100_000
 
 
 @dataclass(frozen=True)
@@ -242,7 +244,9 @@ class _Grams:
 class FastWordTokenizer:
     """``underthesea.word_tokenize`` (default options) for many sentences at once; same words."""
 
-    def __init__(self, model: CrfModel, dictionary: set[str], library: WordTokenize, check_char: Any) -> None:
+    def __init__(
+        self, model: CrfModel, dictionary: set[str], library: WordTokenize, check_char: Callable[[str], bool]
+    ) -> None:
         from underthesea.pipeline.text_normalize import token_normalize
         from underthesea.pipeline.text_normalize.character_normalize import normalize_characters_in_text
         from underthesea.pipeline.word_tokenize import regex_tokenize
@@ -253,7 +257,9 @@ class FastWordTokenizer:
         self._regex_module = regex_tokenize
         self._normalize_text = normalize_characters_in_text
         self._normalize_token = functools.lru_cache(maxsize=_CACHE_LIMIT)(token_normalize)
+        self._lock = threading.Lock()
         self._middle: dict[str, tuple[str, ...]] = {}  # tokens of chunks seen inside sentences
+        self._patterns = regex_tokenize.patterns  # what _middle was tokenized with
         self._safe: set[str] = set()
         self._unsafe: set[str] = {"Σ", " "}  # final sigma lower-cases by context; a space splits istitle
         self._inside = model.labels.index("I-W") if "I-W" in model.labels else -1
@@ -293,6 +299,9 @@ class FastWordTokenizer:
             return []
         tokens: list[str] = []
         middle = self._middle
+        if self._regex_module.patterns is not self._patterns:  # tokenize(fixed_words=...) replaces them
+            middle.clear()
+            self._patterns = self._regex_module.patterns
         for chunk in chunks[:-1]:
             found = middle.get(chunk)
             if found is None:
@@ -385,6 +394,10 @@ class FastWordTokenizer:
 
     def many(self, sentences: Sequence[str]) -> list[list[str]]:
         """The words of each sentence, as ``[underthesea.word_tokenize(s) for s in sentences]``."""
+        with self._lock:  # the remembered rows and chunks are shared: one caller at a time
+            return self._many(sentences)
+
+    def _many(self, sentences: Sequence[str]) -> list[list[str]]:
         results: list[list[str] | None] = [None] * len(sentences)
         batch, where = [], []
         for index, sentence in enumerate(sentences):
