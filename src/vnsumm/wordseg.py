@@ -47,6 +47,7 @@ _PROBES = (
 )
 # Chunks, tokens, pairs and triples remembered (some 60 MB at most); all forgotten at once beyond this.
 _CACHE_LIMIT = 100_000
+_BLOCK = 1000  # sentences decoded together (a news article has a few dozen)
 
 
 @dataclass(frozen=True)
@@ -409,10 +410,11 @@ class FastWordTokenizer:
                 where.append(index)
             else:
                 results[index] = self.library(sentence)
-        if batch:
-            emissions = self._emissions(batch).tolist()
+        for first in range(0, len(batch), _BLOCK):  # in blocks: the caches are bounded between blocks
+            block = batch[first : first + _BLOCK]
+            emissions = self._emissions(block).tolist()
             start = 0
-            for index, tokens in zip(where, batch):
+            for index, tokens in zip(where[first : first + _BLOCK], block):
                 path = self._viterbi(emissions[start : start + len(tokens)])
                 results[index] = self._words(tokens, path)
                 start += len(tokens)
