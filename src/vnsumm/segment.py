@@ -147,7 +147,7 @@ def segment(
 
     The tokenizers default to underthesea's (words through :mod:`vnsumm.wordseg`, which gives
     ``underthesea.word_tokenize``'s words faster); passing others keeps this stage testable and swappable.
-    ``word_roles`` limits word segmentation (most of the CPU time) to the paragraphs of those roles,
+    ``word_roles`` limits word segmentation (much of the CPU time) to the paragraphs of those roles,
     for a caller that reads no other words (the summary reads only headline and body); sentences of
     other paragraphs get no words. Default: every paragraph.
     """
@@ -185,8 +185,10 @@ def segment(
 def _word_pieces(word_tokenize: Callable[[str], list[str]] | None, sentences: list[str]) -> list[list[str]]:
     """The words of every sentence: all of an article's sentences at once through the default segmenter
     (:mod:`vnsumm.wordseg`, underthesea's words), or one by one through a given ``word_tokenize``."""
-    if word_tokenize is not None or not sentences:
-        return [word_tokenize(sentence) for sentence in sentences] if word_tokenize else []
+    if word_tokenize is not None:
+        return [word_tokenize(sentence) for sentence in sentences]
+    if not sentences:
+        return []
     from .wordseg import default_word_tokenizer
 
     return default_word_tokenizer()(sentences)
