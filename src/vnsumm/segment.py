@@ -127,8 +127,8 @@ def _align_one(piece: str, text: str, cursor: int, end: int) -> tuple[int, int] 
     return first, i
 
 
-def _words(word_tokenize: Callable[[str], list[str]], text: str, start: int, end: int) -> tuple[Word, ...]:
-    return tuple(Word(text[a:b], a, b) for a, b in align(word_tokenize(text[start:end]), text, start, end))
+def _words(pieces: Sequence[str], text: str, start: int, end: int) -> tuple[Word, ...]:
+    return tuple(Word(text[a:b], a, b) for a, b in align(pieces, text, start, end))
 
 
 # The longest article one run takes: memory grows ~0.35 GB per million characters (segmentation, word
@@ -145,8 +145,9 @@ def segment(
 ) -> Document:
     """Segment canonical text (see :func:`vnsumm.textio.normalise`) into a Document.
 
-    The tokenizers default to underthesea's; passing others keeps this stage testable and swappable.
-    ``word_roles`` limits word segmentation (most of the CPU time) to the paragraphs of those roles,
+    The tokenizers default to underthesea's (words through :mod:`vnsumm.wordseg`, which gives
+    ``underthesea.word_tokenize``'s words faster); passing others keeps this stage testable and swappable.
+    ``word_roles`` limits word segmentation (much of the CPU time) to the paragraphs of those roles,
     for a caller that reads no other words (the summary reads only headline and body); sentences of
     other paragraphs get no words. Default: every paragraph.
     """
@@ -156,22 +157,38 @@ def segment(
             f"the article has {len(text):,} characters; vnsumm takes at most {MAX_DOCUMENT_CHARS:,} per "
             "article (memory): split it into articles or chapters"
         )
-    if sent_tokenize is None or word_tokenize is None:
+    if sent_tokenize is None:
         import underthesea
 
-        sent_tokenize = sent_tokenize or underthesea.sent_tokenize
-        word_tokenize = word_tokenize or underthesea.word_tokenize
+        sent_tokenize = underthesea.sent_tokenize
     spans = split_paragraphs(text)
     roles = classify([text[s:e] for s, e in spans])
+    layout = []  # (paragraph, role, sentence spans, whether its words are wanted)
+    for (p_start, p_end), role in zip(spans, roles):
+        pieces = sent_tokenize(text[p_start:p_end]) if role is Role.BODY else [text[p_start:p_end]]
+        sentence_spans = align(pieces, text, p_start, p_end) or [(p_start, p_end)]
+        layout.append(((p_start, p_end), role, sentence_spans, word_roles is None or role in word_roles))
+    wanted = [text[a:b] for _, _, sentence_spans, wants in layout if wants for a, b in sentence_spans]
+    pieces_of = iter(_word_pieces(word_tokenize, wanted))
     paragraphs = []
     sentence_index = 0
-    for p_index, ((p_start, p_end), role) in enumerate(zip(spans, roles)):
+    for p_index, ((p_start, p_end), role, sentence_spans, wants) in enumerate(layout):
         sentences = []
-        pieces = sent_tokenize(text[p_start:p_end]) if role is Role.BODY else [text[p_start:p_end]]
-        wants_words = word_roles is None or role in word_roles
-        for s_start, s_end in align(pieces, text, p_start, p_end) or [(p_start, p_end)]:
-            words = _words(word_tokenize, text, s_start, s_end) if wants_words else ()
+        for s_start, s_end in sentence_spans:
+            words = _words(next(pieces_of), text, s_start, s_end) if wants else ()
             sentences.append(Sentence(sentence_index, p_index, text[s_start:s_end], s_start, s_end, words))
             sentence_index += 1
         paragraphs.append(Paragraph(p_index, role, text[p_start:p_end], p_start, p_end, tuple(sentences)))
     return Document(text=text, paragraphs=tuple(paragraphs))
+
+
+def _word_pieces(word_tokenize: Callable[[str], list[str]] | None, sentences: list[str]) -> list[list[str]]:
+    """The words of every sentence: all of an article's sentences at once through the default segmenter
+    (:mod:`vnsumm.wordseg`, underthesea's words), or one by one through a given ``word_tokenize``."""
+    if word_tokenize is not None:
+        return [word_tokenize(sentence) for sentence in sentences]
+    if not sentences:
+        return []
+    from .wordseg import default_word_tokenizer
+
+    return default_word_tokenizer()(sentences)
