@@ -197,6 +197,15 @@ def test_repair_texts_is_line_aligned_and_keeps_offsets():
             "It dropped to the 61th percentile.",
             "It dropped to the 60th percentile.",
         ),
+        # a number the English wrote as a year, as "all N", or zero written as one
+        ("Vào 1946, ông vào làm ở Ford.", "In 1947, he was hired by Ford.", "In 1946, he was hired by Ford."),
+        ("Cho tất cả 17 quốc gia thành viên.", "For all 18 member nations.", "For all 17 member nations."),
+        ("Bạn có thể biến nó thành số 0?", "Can you get that to one?", "Can you get that to zero?"),
+        (
+            "Một trong những con số này phải tiến đến gần 0.",
+            "One of these numbers has to get near to one.",
+            "One of these numbers has to get near to zero.",
+        ),
         # the rendering must be read whole as the number: never ``October 31 October``
         ("Vào đêm 31 tháng 10.", "On the night of October 32.", "On the night of October 31."),
     ],
@@ -213,10 +222,12 @@ def test_the_translators_text_is_restored(source, english, repaired):
         ("Những luồng tiền âm 4 trong 6 năm.", "Negative cash flows for four of the six years."),
         ("Số người tăng từ 153 triệu lên 347 triệu.", "The number rose from 153m to 347m."),
         ("Điều thứ hai, họ muốn dừng lại.", "First, they wanted to stop."),
+        ("Có lẽ sẽ tìm ra vào năm 68 hoặc 69.", "Expect it in '68 or '69."),
     ],
 )
 def test_a_span_that_states_no_other_number_is_left_alone(source, english):
-    """A sign, an ambiguous ``m`` (metres or million) that reads right, a word ordinal: nothing to write."""
+    """A sign, an ambiguous ``m`` (metres or million) that reads right, a word ordinal, a short year that
+    the source wrote as a bare number: nothing to write."""
     assert repair(source, english).english == english
 
 

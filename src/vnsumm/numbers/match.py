@@ -691,10 +691,17 @@ def _comparable_magnitude(a: Value, b: Value) -> bool:
     Ranges and ratios compare end by end (``five to seven`` for ``4 đến 7``)."""
     if _parts(a) is not None and _parts(b) is not None and type(a) is type(b):
         return all(_comparable_magnitude(x, y) for x, y in zip(_parts(a), _parts(b)))  # type: ignore[arg-type]
-    if not (isinstance(a, Decimal) and isinstance(b, Decimal)) or a == 0 or b == 0:
+    if not (isinstance(a, Decimal) and isinstance(b, Decimal)):
         return False
+    if a == 0 or b == 0:
+        return _zero_and_one(a, b)
     ratio = abs(a / b)
     return Decimal("0.1") <= ratio <= 10 or ratio in _SCALE_SWAPS
+
+
+def _zero_and_one(a: Decimal, b: Decimal) -> bool:
+    """Zero has no size to compare: it stands next to one only (``zero`` written ``one``, ``0`` as ``1``)."""
+    return max(abs(a), abs(b)) <= 1
 
 
 def _conversion_fallback(state: _State, window: float) -> None:
@@ -833,8 +840,10 @@ def _has_spare_one(state: _State, source_text: str) -> bool:
 
 def _close_in_size(a: Value, b: Value) -> bool:
     """Within a factor of two, or off by a scale word exactly: a number changed, not another number."""
-    if not (isinstance(a, Decimal) and isinstance(b, Decimal)) or a == 0 or b == 0:
+    if not (isinstance(a, Decimal) and isinstance(b, Decimal)):
         return False
+    if a == 0 or b == 0:
+        return _zero_and_one(a, b)
     ratio = abs(a / b)
     return Decimal("0.5") <= ratio <= 2 or ratio in _SCALE_SWAPS
 

@@ -24,7 +24,7 @@ from typing import Any
 from .check import check
 from .en import extract_en
 from .match import MentionCheck, NumberReport, match_mentions, status_passes, values_equal
-from .mention import Mention, RangeValue, RatioValue, Span, Value
+from .mention import DateValue, Mention, RangeValue, RatioValue, Span, Value
 from .render_en import NUMERIC_CORE, renderings
 
 __all__ = ["Repair", "RepairedMention", "repair", "repair_texts"]
@@ -177,15 +177,34 @@ def _choose(check_: MentionCheck, english: str, others: list[Value]) -> tuple[st
 
 
 def _whole_renderings(source: Mention, target: Mention) -> list[str]:
-    """Renderings of the source for the whole span, in the span's kind: a number the English wrote as a
-    digit ordinal (``the 61th percentile`` for ``60``) is written as one. A word ordinal (``first``) is
-    most often a word of the sentence, not the number: it is left alone."""
-    digits = any(c.isdigit() for c in target.text)
-    if target.kind == "ordinal" and source.kind == "number" and digits and _whole_number(source.value):
-        return renderings(replace(source, kind="ordinal"), like=target.text, read_back=True)[:_MAX_TRIES]
-    if target.kind not in (source.kind, "number") and (source.kind, target.kind) != ("date", "ratio"):
+    """Renderings of the source for the whole span, in the span's kind when the English gave the number
+    another one; none when the span is no single number to put the source's in place of."""
+    shaped = _in_kind_of(source, target)
+    if shaped is None:
         return []
-    return renderings(source, like=target.text, read_back=True)[:_MAX_TRIES]
+    return renderings(shaped, like=target.text, read_back=True)[:_MAX_TRIES]
+
+
+def _in_kind_of(source: Mention, target: Mention) -> Mention | None:
+    """The source number as a mention of the English span's kind: a digit ordinal (``the 61th
+    percentile`` for ``60``), a year (``in 2001`` for ``2000``), ``all 18`` for ``17``. A word ordinal
+    (``first``) is most often a word of the sentence, not the number: None, as for a whole date."""
+    if target.kind in (source.kind, "number") or (source.kind, target.kind) == ("date", "ratio"):
+        return source
+    value = source.value
+    if source.kind != "number" or not _whole_number(value):
+        return None
+    assert isinstance(value, Decimal)
+    digits = any(c.isdigit() for c in target.text)
+    if target.kind == "ordinal" and digits:
+        return replace(source, kind="ordinal")
+    year = isinstance(target.value, DateValue) and target.value.month is None and 1000 <= value <= 2999
+    if target.kind == "date" and year:
+        return source  # a year written as a number: its digits read back as the year (never '68 for 68)
+    ratio = target.value
+    if target.kind == "ratio" and isinstance(ratio, RatioValue) and ratio.numerator == ratio.denominator:
+        return replace(source, kind="ratio", value=RatioValue(value, value))
+    return None
 
 
 def _whole_number(value: Value) -> bool:
