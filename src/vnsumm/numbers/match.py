@@ -4,8 +4,10 @@ The assignment is one-to-one and deterministic: every (source, target) pair that
 gets a tier (exact value and kind < same value through an alternative reading < same value, other kind <
 rounded), and pairs are taken best tier first, then nearest in (aligned) position. Leftovers go through
 fallbacks that know how numbers move between the languages: parts of ranges and ratios, the Vietnamese
-``1``/``một`` rendered as the article ``a``, and finally a same-kind neighbour that says the number
-``changed``. Whatever is still unmatched is ``missing`` (source) or ``extra`` (target).
+``1``/``một`` rendered as the article ``a``, and finally the places a changed number goes: a same-kind
+neighbour, the other end next to a found end of a range, a part of an English range or ratio, or (in one
+sentence, where word order moves numbers anywhere) the one number of its kind and size left over. Those
+say the number ``changed``; whatever is still unmatched is ``missing`` (source) or ``extra`` (target).
 
 Whole documents stay about linear in their length: candidate pairs come from an index by value (never
 every source against every target), a source weighs at most :data:`CANDIDATE_CAP` nearest targets of one
@@ -731,9 +733,10 @@ def _changed_fallback(state: _State, source_text: str, window: float) -> None:
     nine`` against ``8 hay 9`` changed in one place is not crossed, and ``cứ 5 … có một`` against ``one in
     six`` points at the six.
     """
-    spare_one = _has_spare_one(state, source_text)
+    free = state.free_sources()
+    spare_one = bool(free) and _has_spare_one(state, source_text)
     options = []
-    for i in state.free_sources():
+    for i in free:
         s = state.sources[i]
         for j in state.free_targets_near(s, window):
             t = state.targets[j]
@@ -855,11 +858,12 @@ def _far_changed_fallback(state: _State, source_text: str, window: float) -> Non
     Position says nothing here, so the value must: a source in digits, a target of the same kind, close in
     size (dates: the same parts), never an English "one" that a spare Vietnamese ``một`` accounts for.
     """
-    if window < SENTENCE_WINDOW:
+    free = state.free_sources()
+    if window < SENTENCE_WINDOW or not free:
         return
     spare_one = _has_spare_one(state, source_text)
     options = []
-    for i in state.free_sources():
+    for i in free:
         s = state.sources[i]
         if s.soft:  # a Vietnamese number word is often idiom (``hai con số``, double-digit)
             continue
@@ -893,17 +897,23 @@ def _uncross_twins(state: _State) -> None:
     which twin is the changed one is decided by order (numbers keep their order), not by which was
     matched first.
     """
-    pairs = [(i, st, t) for i, (st, t) in state.status.items() if t is not None]
-    for i, st, t in pairs:
-        if st != "changed":
-            continue
-        for k, other_st, u in pairs:
-            if other_st not in ("ok", "weak") or u.kind != t.kind or u.text.lower() != t.text.lower():
-                continue
-            s, o = state.sources[i], state.sources[k]
-            if (s.start < o.start) != (t.start < u.start) and state.status[i][1] is t:
-                state.status[i], state.status[k] = ("changed", u), (other_st, t)
-                break
+    changed = [i for i, (st, t) in state.status.items() if st == "changed" and t is not None]
+    for i in changed:
+        t = state.status[i][1]
+        twin = next((k for k in state.status if _crossed_twin(state, i, k)), None)
+        if t is not None and twin is not None:
+            other_status, u = state.status[twin]
+            state.status[i], state.status[twin] = ("changed", u), (other_status, t)
+
+
+def _crossed_twin(state: _State, i: int, k: int) -> bool:
+    """Whether matched source ``k`` points at a twin of changed source ``i``'s English number, in the
+    other order than the two sources."""
+    (_st, t), (other_status, u) = state.status[i], state.status[k]
+    if t is None or u is None or other_status not in ("ok", "weak") or u.kind != t.kind:
+        return False
+    s, o = state.sources[i], state.sources[k]
+    return u.text.lower() == t.text.lower() and (s.start < o.start) != (t.start < u.start)
 
 
 def match_mentions(

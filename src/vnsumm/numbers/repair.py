@@ -7,9 +7,15 @@ Nothing outside those spans changes. A ``missing`` number has no span to replace
 fix is a re-translation, not an edit). The repaired English is checked again, and every verdict in the
 result comes from that final check: a mention is ``ok`` only if the final check says so.
 
+The aim is the translator's own text with the right number: the smallest edit, in the span's style. A
+range or ratio with one wrong part gets only that part rewritten (``11 to the 22`` → ``10 to the 22``);
+otherwise the renderings closest to the span come first, including the span itself with only a numeral
+replaced (``8pm`` → ``7pm``, ``£771 m`` → ``£770 m``), and a number the English wrote in another kind is
+written in that kind (a digit ordinal, a year, ``all 18``).
+
 A rendering is written only after it was read back in place: the English around the span, with the
-rendering in it, must give a mention that the matcher accepts as the source's number. Spans that overlap
-are refused (an edit must never cut into another).
+rendering in it, must give a mention, covering all of the rendering, that the matcher accepts as the
+source's number. Spans that overlap are refused (an edit must never cut into another).
 """
 
 from __future__ import annotations
