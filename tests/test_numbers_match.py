@@ -220,3 +220,60 @@ def test_a_list_dash_is_no_minus_but_a_temperature_keeps_it() -> None:
 
     assert [m.value for m in extract_vi("- 86,9 triệu đô la")] == [Decimal("86900000")]
     assert [m.value for m in extract_vi("lạnh tới - 63 độ F")] == [Decimal(-63)]
+
+
+# ---------------------------------------------------------------- changed, not missing
+
+
+def targets_of(source: str, translation: str) -> list[tuple[str, str | None]]:
+    return [(m.status, m.target.text if m.target else None) for m in check(source, translation).mentions]
+
+
+@pytest.mark.parametrize(
+    ("source", "translation", "expected"),
+    [
+        # word order put the changed number far from where position expects it
+        ("Cứ 10 lần thì có 3 lần như vậy.", "Three times out of 11.", [("changed", "11"), ("ok", "Three")]),
+        # a range's end changed, written as two English numbers
+        ("Tuổi từ 18 đến 30.", "Between the ages of 19 and 30.", [("changed", "19 and 30")]),
+        ("Khuếch đại lên 10 đến 22 lần.", "Amplified 11 to the 22 times.", [("changed", "11 to the 22")]),
+        # a number changed inside an English ratio
+        ("Cứ 3 người đàn ông thì có một người.", "One out of four men.", [("changed", "One out of four")]),
+        # a range of number words against a range of digits
+        (
+            "Lành trong vòng từ 4 đến 7 ngày.",
+            "They clear up in five to seven days.",
+            [("changed", "five to seven")],
+        ),
+        # twins in crossed order: the changed one is the twin in its own place
+        ("Lúc đó tôi khoảng 8, 9 tuổi.", "I was about nine or nine.", [("changed", "nine"), ("ok", "nine")]),
+        # an English "one" that a Vietnamese "một" outside every mention accounts for is not the changed 5
+        (
+            "Cứ 5 thanh niên thì có một đứa bỏ nhà đi.",
+            "One in six young people runs away.",
+            [("changed", "six")],
+        ),
+    ],
+)
+def test_a_changed_number_is_found_where_it_went(source, translation, expected):
+    assert targets_of(source, translation) == expected
+
+
+def test_crossed_twins_point_at_the_twin_in_order():
+    report = check("Lúc đó tôi khoảng 8, 9 tuổi.", "I was about nine or nine.")
+    changed, matched = report.mentions
+    assert changed.target is not None and matched.target is not None
+    assert changed.target.start < matched.target.start  # 8 before 9: the first "nine" is the 8
+
+
+@pytest.mark.parametrize(
+    ("source", "translation"),
+    [
+        ("Những luồng tiền âm 4 trong 6 năm.", "Negative cash flows for four of the six years."),  # a sign
+        ("Cứ 9 người thì có một người vô tội.", "For every people executed, one was innocent."),  # "một"
+        ("Cứ 10 lần thì có 3 lần như vậy.", "Three times out of 90."),  # far away, and far in size
+    ],
+)
+def test_no_change_is_invented_from_a_number_of_another_size_or_sign(source, translation):
+    statuses = [status for status, _target in targets_of(source, translation)]
+    assert "missing" in statuses and "changed" not in statuses

@@ -147,6 +147,113 @@ def test_repair_texts_is_line_aligned_and_keeps_offsets():
         assert english[m["target"]["start"] : m["target"]["end"]] == m["target"]["text"]
 
 
+# ---------------------------------------------------------------- restoring the translator's text
+
+
+@pytest.mark.parametrize(
+    ("source", "english", "repaired"),
+    [
+        # the changed number far from where position expects it (word order)
+        ("Cứ 10 lần thì có 3 lần như vậy.", "Three times out of 11.", "Three times out of 10."),
+        # one end of a range: only that number is rewritten, the translator's joint stays
+        ("Tuổi từ 18 đến 30.", "Between the ages of 19 and 30.", "Between the ages of 18 and 30."),
+        ("Khuếch đại lên 10 đến 22 lần.", "Amplified 11 to the 22 times.", "Amplified 10 to the 22 times."),
+        ("Trên biển 2-3 tháng liền.", "At sea for three, three months.", "At sea for two, three months."),
+        (
+            "Lành trong vòng từ 4 đến 7 ngày.",
+            "They heal in five to seven days.",
+            "They heal in four to seven days.",
+        ),
+        # one part of an English ratio; the part that states another source number stays
+        ("Cứ 3 người đàn ông thì có một người.", "One out of four men.", "One out of three men."),
+        (
+            "Tỉ lệ 1 trong 9 người vô tội.",
+            "A rate of two out of nine innocent.",
+            "A rate of one out of nine innocent.",
+        ),
+        ("Từ 2 đến 59 nguồn tài trợ.", "From two to 50 funds.", "From two to 59 funds."),
+        # twins: the one out of order is rewritten
+        ("Lúc đó tôi khoảng 8, 9 tuổi.", "I was about nine or nine.", "I was about eight or nine."),
+        (
+            "Cứ 5 thanh niên thì có một đứa bỏ nhà đi.",
+            "One in six young people.",
+            "One in five young people.",
+        ),
+        # the translator's style around the digits kept
+        ("Làm chúng tồn tại thêm 1 tỉ năm nữa.", "For another million years.", "For another billion years."),
+        (
+            "Bão đến ngày 19 tháng mười năm 2010.",
+            "The storm came on 19 Oct. 2011",
+            "The storm came on 19 Oct. 2010",
+        ),
+        ("Vào khoảng 7h tối, cô bé quyết định.", "At about 8pm she decided.", "At about 7pm she decided."),
+        ("Thịt bò bán 11,5 đô la Mỹ.", "Beef sells for $11.51.", "Beef sells for $11.50."),
+        ("Arsenal (700 triệu bảng).", "Arsenal (£701 m).", "Arsenal (£700 m)."),
+        ("Cách 4,4 tỉ đô la.", "A $4.5 bn loss.", "A $4.4 bn loss."),
+        ("Thảm họa ngày 11 tháng Ba.", "The 12 March disasters.", "The 11 March disasters."),
+        # a number the English wrote as a digit ordinal stays an ordinal
+        (
+            "Tỉ lệ giảm xuống khoảng 60.",
+            "It dropped to the 61th percentile.",
+            "It dropped to the 60th percentile.",
+        ),
+        # a number the English wrote as a year, as "all N", or zero written as one
+        ("Vào 1946, ông vào làm ở Ford.", "In 1947, he was hired by Ford.", "In 1946, he was hired by Ford."),
+        ("Cho tất cả 17 quốc gia thành viên.", "For all 18 member nations.", "For all 17 member nations."),
+        ("Bạn có thể biến nó thành số 0?", "Can you get that to one?", "Can you get that to zero?"),
+        (
+            "Một trong những con số này phải tiến đến gần 0.",
+            "One of these numbers has to get near to one.",
+            "One of these numbers has to get near to zero.",
+        ),
+        # the rendering must be read whole as the number: never ``October 31 October``
+        ("Vào đêm 31 tháng 10.", "On the night of October 32.", "On the night of October 31."),
+    ],
+)
+def test_the_translators_text_is_restored(source, english, repaired):
+    result = repair(source, english)
+    assert result.english == repaired
+    assert result.ok and outside_spans_unchanged(result)
+
+
+@pytest.mark.parametrize(
+    ("source", "english"),
+    [
+        ("Những luồng tiền âm 4 trong 6 năm.", "Negative cash flows for four of the six years."),
+        ("Số người tăng từ 153 triệu lên 347 triệu.", "The number rose from 153m to 347m."),
+        ("Điều thứ hai, họ muốn dừng lại.", "First, they wanted to stop."),
+        ("Có lẽ sẽ tìm ra vào năm 68 hoặc 69.", "Expect it in '68 or '69."),
+    ],
+)
+def test_a_span_that_states_no_other_number_is_left_alone(source, english):
+    """A sign, an ambiguous ``m`` (metres or million) that reads right, a word ordinal, a short year that
+    the source wrote as a bare number: nothing to write."""
+    assert repair(source, english).english == english
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.integers(min_value=1, max_value=500),
+    st.integers(min_value=1, max_value=500),
+    st.sampled_from([("from ", " to "), ("between ", " and "), ("", "-"), ("", " to the ")]),
+    st.booleans(),
+)
+def test_a_range_with_one_end_broken_is_restored_in_its_own_style(low, gap, joint, break_low):
+    high = low + gap
+    lead, join = joint
+    source = f"Khoảng {low} đến {high} người đã đến."
+    good = f"About {lead}{low}{join}{high} people came."
+    broken = (
+        f"About {lead}{low + 1 if break_low else low}{join}{high if break_low else high + 1} people came."
+    )
+    if broken == good or low + 1 == high:
+        return
+    result = repair(source, broken)
+    assert result.english == good, [
+        (m.before.source.text, m.status_before, m.reason) for m in result.mentions
+    ]
+
+
 # ---------------------------------------------------------------- hostile input
 
 

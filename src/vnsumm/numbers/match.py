@@ -4,8 +4,10 @@ The assignment is one-to-one and deterministic: every (source, target) pair that
 gets a tier (exact value and kind < same value through an alternative reading < same value, other kind <
 rounded), and pairs are taken best tier first, then nearest in (aligned) position. Leftovers go through
 fallbacks that know how numbers move between the languages: parts of ranges and ratios, the Vietnamese
-``1``/``một`` rendered as the article ``a``, and finally a same-kind neighbour that says the number
-``changed``. Whatever is still unmatched is ``missing`` (source) or ``extra`` (target).
+``1``/``một`` rendered as the article ``a``, and finally the places a changed number goes: a same-kind
+neighbour, the other end next to a found end of a range, a part of an English range or ratio, or (in one
+sentence, where word order moves numbers anywhere) the one number of its kind and size left over. Those
+say the number ``changed``; whatever is still unmatched is ``missing`` (source) or ``extra`` (target).
 
 Whole documents stay about linear in their length: candidate pairs come from an index by value (never
 every source against every target), a source weighs at most :data:`CANDIDATE_CAP` nearest targets of one
@@ -733,11 +735,21 @@ _SCALE_SWAPS = frozenset(Decimal(10) ** e for e in (-12, -9, -6, -3, 3, 6, 9, 12
 
 def _comparable_magnitude(a: Value, b: Value) -> bool:
     """A number word stands in for a digit number only when it is within a factor of ten of it, or off by
-    a scale word exactly (``seven billion`` where ``7 triệu`` stood: a changed scale, not another number)."""
-    if not (isinstance(a, Decimal) and isinstance(b, Decimal)) or a == 0 or b == 0:
+    a scale word exactly (``seven billion`` where ``7 triệu`` stood: a changed scale, not another number).
+    Ranges and ratios compare end by end (``five to seven`` for ``4 đến 7``)."""
+    if _parts(a) is not None and _parts(b) is not None and type(a) is type(b):
+        return all(_comparable_magnitude(x, y) for x, y in zip(_parts(a), _parts(b)))  # type: ignore[arg-type]
+    if not (isinstance(a, Decimal) and isinstance(b, Decimal)):
         return False
+    if a == 0 or b == 0:
+        return _zero_and_one(a, b)
     ratio = abs(a / b)
     return Decimal("0.1") <= ratio <= 10 or ratio in _SCALE_SWAPS
+
+
+def _zero_and_one(a: Decimal, b: Decimal) -> bool:
+    """Zero has no size to compare: it stands next to one only (``zero`` written ``one``, ``0`` as ``1``)."""
+    return max(abs(a), abs(b)) <= 1
 
 
 def _conversion_fallback(state: _State, window: float) -> None:
@@ -759,14 +771,18 @@ def _conversion_fallback(state: _State, window: float) -> None:
             state.conversions[i] = conversion
 
 
-def _changed_fallback(state: _State, window: float) -> None:
+def _changed_fallback(state: _State, source_text: str, window: float) -> None:
     """An unmatched source number with an unmatched same-kind target nearby was changed, not dropped.
 
-    Pairs are taken best first over the whole text (same kind, then nearest), not in source order, so that
-    ``eight or nine`` against ``8 hay 9`` changed in one place is not crossed.
+    Pairs are taken best first over the whole text (same kind, then not a "one" that a Vietnamese
+    ``một`` outside every mention accounts for, then nearest), not in source order, so that ``eight or
+    nine`` against ``8 hay 9`` changed in one place is not crossed, and ``cứ 5 … có một`` against ``one in
+    six`` points at the six.
     """
+    free = state.free_sources()
+    spare_one = bool(free) and _has_spare_one(state, source_text)
     options = []
-    for i in state.free_sources():
+    for i in free:
         s = state.sources[i]
         for j in state.free_targets_near(s, window):
             t = state.targets[j]
@@ -777,10 +793,173 @@ def _changed_fallback(state: _State, window: float) -> None:
                 continue
             d = state.aligner.distance(s, t)
             if d <= window:
-                options.append((kind_rank, d, i, j))
-    for _rank, _d, i, j in sorted(options):
+                options.append((kind_rank, spare_one and _is_one(t), d, i, j))
+    for _rank, _one, _d, i, j in sorted(options):
         if i not in state.status and j not in state.used:
             state.assign(i, "changed", state.targets[j], j)
+
+
+def _changed_end_fallback(state: _State, target_text: str, window: float) -> None:
+    """A source range or ratio with one end found and the other changed: ``18 đến 30`` against ``between
+    19 and 30`` (two English numbers) is that range ``changed``, reported on both numbers.
+
+    The changed end is the free number next to the found one, on the side where the end belongs (the
+    low end before the high one), with no other number between them.
+    """
+    for i in state.free_sources():
+        s = state.sources[i]
+        parts = _parts(s.value)
+        if parts is None or not all(isinstance(p, Decimal) for p in parts):
+            continue
+        pair = next(
+            (
+                (found, other)
+                for k, part in enumerate(parts)
+                for found in _free_with_value(state, s, part, window)
+                for other in (_neighbour(state, found, after=k == 0),)
+                if other is not None
+            ),
+            None,
+        )
+        if pair is not None:
+            found, other = pair
+            state.assign(i, "changed", _span(target_text, state.targets[found], state.targets[other]), found)
+            state.used.add(other)
+
+
+def _free_with_value(state: _State, s: Mention, value: Value, window: float) -> list[int]:
+    """Free targets near ``s`` that read as ``value``, nearest first (``_find_free`` gives only the
+    nearest: a changed end next to a twin of the other end needs them all)."""
+    found = [
+        (state.aligner.distance(s, state.targets[j]), j)
+        for j in state.free_targets_near(s, window)
+        if not _units_conflict(s, state.targets[j]) and state.targets[j].unit != "weekday"
+        if any(values_equal(value, r) for r in state.targets[j].readings)
+    ]
+    return [j for _d, j in sorted(found)]
+
+
+def _neighbour(state: _State, j: int, *, after: bool) -> int | None:
+    """The free number target right after (or before) target ``j``, when no other target stands between."""
+    anchor = state.targets[j]
+    side = [
+        (abs(_center(t) - _center(anchor)), k)
+        for k, t in enumerate(state.targets)
+        if k != j and ((t.start >= anchor.end) if after else (t.end <= anchor.start))
+    ]
+    if not side:
+        return None
+    _d, k = min(side)
+    free = k not in state.used and k not in state.part_used
+    return (
+        k
+        if free and state.targets[k].kind == "number" and isinstance(state.targets[k].value, Decimal)
+        else None
+    )
+
+
+def _changed_part_fallback(state: _State, window: float) -> None:
+    """A number changed inside an English ratio or range: ``3 người … có một`` against ``one out of
+    four``. The source number was written as one part of the composite, with another value close in size
+    (a part of the same size with another sign, ``âm 4`` against ``four of the six``, is no change of
+    number)."""
+    for i in state.free_sources():
+        s = state.sources[i]
+        if not isinstance(s.value, Decimal) or s.value <= 0 or s.kind not in ("number", "percent"):
+            continue
+        options = []
+        for j in state.targets_near(s, window, composite=True):
+            t = state.targets[j]
+            parts = _parts(t.value)
+            if j in state.used or parts is None or _units_conflict(s, t):
+                continue
+            sizes = [abs(p) for p in parts if isinstance(p, Decimal)]
+            if s.value not in sizes and any(_close_in_size(s.value, p) for p in sizes):
+                options.append((state.aligner.distance(s, t), j))
+        if options:
+            _d, j = min(options)
+            state.assign(i, "changed", state.targets[j], j)
+
+
+def _has_spare_one(state: _State, source_text: str) -> bool:
+    """Whether the source says "one" (``một``, ``1``) outside its mentions: an English "one" may be that."""
+    mentioned = _Spans((s.start, s.end) for s in state.sources)
+    return any(not mentioned.covers(m.start()) for m in _VI_ONE.finditer(source_text))
+
+
+def _close_in_size(a: Value, b: Value) -> bool:
+    """Within a factor of two, or off by a scale word exactly: a number changed, not another number."""
+    if not (isinstance(a, Decimal) and isinstance(b, Decimal)):
+        return False
+    if a == 0 or b == 0:
+        return _zero_and_one(a, b)
+    ratio = abs(a / b)
+    return Decimal("0.5") <= ratio <= 2 or ratio in _SCALE_SWAPS
+
+
+def _far_changed_fallback(state: _State, source_text: str, window: float) -> None:
+    """In one sentence, a number left over on each side is the same number changed, wherever word order
+    put it (``cứ 10 lần … 3 lần`` → ``three times out of 11``).
+
+    Position says nothing here, so the value must: a source in digits, a target of the same kind, close in
+    size (dates: the same parts), never an English "one" that a spare Vietnamese ``một`` accounts for.
+    """
+    free = state.free_sources()
+    if window < SENTENCE_WINDOW or not free:
+        return
+    spare_one = _has_spare_one(state, source_text)
+    options = []
+    for i in free:
+        s = state.sources[i]
+        if s.soft:  # a Vietnamese number word is often idiom (``hai con số``, double-digit)
+            continue
+        for j, t in enumerate(state.targets):
+            if j in state.used or j in state.part_used or t.unit == "weekday" or t.kind != s.kind:
+                continue
+            if isinstance(s.value, Decimal) and not _close_in_size(s.value, t.value):
+                continue
+            if spare_one and _is_one(t):
+                continue
+            if isinstance(s.value, DateValue) and not _same_date_shape(s.value, t.value):
+                continue
+            if isinstance(s.value, Decimal | DateValue):
+                options.append((state.aligner.distance(s, t), i, j))
+    for _d, i, j in sorted(options):
+        if i not in state.status and j not in state.used:
+            state.assign(i, "changed", state.targets[j], j)
+
+
+def _same_date_shape(a: DateValue, b: Value) -> bool:
+    """Two dates that state the same parts (a year for a year, a day and month for a day and month)."""
+    return isinstance(b, DateValue) and all(
+        (x is None) == (y is None) for x, y in ((a.year, b.year), (a.month, b.month), (a.day, b.day))
+    )
+
+
+def _uncross_twins(state: _State) -> None:
+    """``8, 9`` against ``nine or nine``: the one left ``changed`` takes the twin in its own place.
+
+    When a changed number and a matched one point at two English numbers of one value in crossed order,
+    which twin is the changed one is decided by order (numbers keep their order), not by which was
+    matched first.
+    """
+    changed = [i for i, (st, t) in state.status.items() if st == "changed" and t is not None]
+    for i in changed:
+        t = state.status[i][1]
+        twin = next((k for k in state.status if _crossed_twin(state, i, k)), None)
+        if t is not None and twin is not None:
+            other_status, u = state.status[twin]
+            state.status[i], state.status[twin] = ("changed", u), (other_status, t)
+
+
+def _crossed_twin(state: _State, i: int, k: int) -> bool:
+    """Whether matched source ``k`` points at a twin of changed source ``i``'s English number, in the
+    other order than the two sources."""
+    (_st, t), (other_status, u) = state.status[i], state.status[k]
+    if t is None or u is None or other_status not in ("ok", "weak") or u.kind != t.kind:
+        return False
+    s, o = state.sources[i], state.sources[k]
+    return u.text.lower() == t.text.lower() and (s.start < o.start) != (t.start < u.start)
 
 
 def match_mentions(
@@ -806,10 +985,14 @@ def match_mentions(
         _composite_fallbacks(state, target_text, window)
         _article_fallback(state, source_text, target_text, window)
         _conversion_fallback(state, window)
-        _changed_fallback(state, window)
+        _changed_fallback(state, source_text, window)
+        _changed_end_fallback(state, target_text, window)
+        _changed_part_fallback(state, window)
+        _far_changed_fallback(state, source_text, window)
         for i in state.free_sources():
             state.status[i] = ("missing", None)
-        _share_doubt(state)
+    _uncross_twins(state)
+    _share_doubt(state)
     checks = tuple(
         MentionCheck(s, *state.status.get(i, ("missing", None)), state.conversions.get(i))
         for i, s in enumerate(state.sources)

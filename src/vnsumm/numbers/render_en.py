@@ -37,7 +37,7 @@ from .mention import DateValue, Mention, RangeValue, RatioValue, TimeValue, Valu
 from .roman import int_to_roman
 from .units import Unit, alternation, by_code, en_unit, prefix_unit
 
-__all__ = ["RULES", "Rule", "edit_distance", "render", "renderings", "rule_for"]
+__all__ = ["NUMERIC_CORE", "RULES", "Rule", "edit_distance", "render", "renderings", "rule_for"]
 
 MONTH_NAMES = (
     "January", "February", "March", "April", "May", "June",
@@ -400,7 +400,7 @@ def rule_for(mention: Mention) -> Rule | None:
 
 # A number as English writes it: digits with an optional scale word or abbreviation, or a number word (the
 # vocabulary of lex_en, as the English extractor reads it).
-_NUMERIC_CORE = re.compile(
+NUMERIC_CORE = re.compile(
     rf"[-−]?\d[\d.,]*(?:\s?(?:{alternation([*SCALES_EN, 'm'])})\b)?|\b(?:{alternation(NUMBER_WORDS)})\b",
     re.IGNORECASE,
 )
@@ -414,7 +414,7 @@ def _like_forms(m: Mention, like: str) -> list[str]:
     value = m.value
     if not isinstance(value, Decimal) or m.kind not in ("number", "percent"):
         return []
-    cores = list(_NUMERIC_CORE.finditer(like))
+    cores = list(NUMERIC_CORE.finditer(like))
     if not cores:
         return []
     before, after = like[: cores[0].start()], like[cores[-1].end() :]
@@ -435,6 +435,61 @@ def _like_forms(m: Mention, like: str) -> list[str]:
     return [f"{pre}{body}{post}" for body in _bodies(value, m, extra_scales=extra)]
 
 
+_LEADING_ARTICLE = re.compile(r"(another|an?|one)\s", re.IGNORECASE)
+_SHORT_MONTH = re.compile(r"\b(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(\.?)(?![A-Za-z])")
+
+
+def _with_like_article(forms: list[str], like: str) -> list[str]:
+    """``a billion`` as ``like`` says its "one": ``another million`` is put right as ``another billion``,
+    not ``one billion``."""
+    lead = _LEADING_ARTICLE.match(like)
+    if lead is None:
+        return []
+    return [lead.group(1) + form[1:] for form in forms if form.startswith("a ")]
+
+
+def _with_like_months(forms: list[str], like: str) -> list[str]:
+    """Dates with the month abbreviated the way ``like`` abbreviates it (``19 Oct. 2011`` → ``19 Oct.
+    2010``, not ``19 October 2010``)."""
+    short = _SHORT_MONTH.search(like)
+    if short is None:
+        return []
+    out = []
+    for form in forms:
+        for name in MONTH_NAMES:
+            if name in form:
+                abbreviation = name[: len(short.group(1))] if name == "September" else name[:3]
+                out.append(form.replace(name, abbreviation + short.group(2)))
+    return out
+
+
+_NUMERAL = re.compile(r"\d(?:[\d.,:]*\d)?")
+
+
+def _with_like_numerals(forms: list[str], like: str) -> list[str]:
+    """``like`` itself with one of its numerals replaced by a numeral of the forms: every way the
+    translator wrote around the digits is kept (``8pm`` → ``7pm``, ``£771 m`` → ``£770 m``, ``the 12
+    March`` → ``the 11 March``, ``$4.5 bn`` → ``$4.4 bn``), with as many decimals as ``like`` wrote
+    (``$11.51`` → ``$11.50``). Only forms the repair reads back as the source number are ever written."""
+    slots = list(_NUMERAL.finditer(like))
+    numerals = dict.fromkeys(n.group() for form in forms for n in _NUMERAL.finditer(form))
+    out = []
+    for slot in slots:
+        for numeral in numerals:
+            for written in dict.fromkeys((numeral, _padded(numeral, slot.group()))):
+                out.append(like[: slot.start()] + written + like[slot.end() :])
+    return [form for form in out if form != like]
+
+
+def _padded(numeral: str, like: str) -> str:
+    """A decimal ``numeral`` with zeros added to have as many decimals as ``like`` has (``11.5`` like
+    ``11.51``: ``11.50``); unchanged when ``like`` has fewer, or ``numeral`` none (``13`` like ``13.000``
+    would read as thirteen thousand)."""
+    want = len(like.rpartition(".")[2]) if re.search(r"\.\d+$", like) else 0
+    have = len(numeral.rpartition(".")[2]) if re.fullmatch(r"[\d,]*\d\.\d+", numeral) else 0
+    return numeral + "0" * (want - have) if 0 < have < want else numeral
+
+
 def _look(text: str) -> tuple[bool, bool]:
     """What a reader sees first in a number's form: digits or words, a capital."""
     return any(c.isdigit() for c in text), text[:1].isupper()
@@ -442,6 +497,12 @@ def _look(text: str) -> tuple[bool, bool]:
 
 def _grouped(text: str) -> bool:
     return bool(re.search(r"\d[.,]\d{3}(?!\d)", text))
+
+
+def _decimals(text: str) -> int:
+    """Digits after the decimal point of the first number with one (the precision a translator wrote)."""
+    found = re.search(r"\d\.(\d+)", text)
+    return len(found.group(1)) if found else 0
 
 
 def edit_distance(a: str, b: str) -> int:
@@ -455,27 +516,33 @@ def edit_distance(a: str, b: str) -> int:
     return previous[-1]
 
 
-def renderings(mention: Mention, like: str | None = None) -> list[str]:
+def renderings(mention: Mention, like: str | None = None, *, read_back: bool = False) -> list[str]:
     """Every English form of ``mention`` its rule knows, without repeats.
 
     Without ``like``: house style first. With ``like`` (the English text a repair replaces): the forms
     closest to it first (digits or words and capital as it has them, then fewest edits, then thousands
-    grouped as it groups them), plus forms that keep its own unit spelling.
+    grouped as it groups them), plus forms that keep its own unit spelling. With ``read_back`` (a caller
+    that reads every form back as the number before writing it, as repair does): also ``like`` with only
+    a numeral replaced, which keeps all of the translator's style but may state another value.
     """
     rule = rule_for(mention)
     forms = rule.forms(mention) if rule is not None else []
     if like is None:
         return list(dict.fromkeys(f for f in forms if f))
     forms = [*forms, *_like_forms(mention, like)]
+    forms += _with_like_article(forms, like) + _with_like_months(forms, like)
+    if read_back:
+        forms += _with_like_numerals(forms, like)
     capitalised = [f[0].upper() + f[1:] for f in forms if f[:1].islower()] if like[:1].isupper() else []
     unique = list(dict.fromkeys(f for f in [*forms, *capitalised] if f))
-    look, grouped = _look(like), _grouped(like)
+    look, grouped, places = _look(like), _grouped(like), _decimals(like)
     return sorted(
         unique,
         key=lambda f: (
             sum(x != y for x, y in zip(_look(f), look)),
             edit_distance(like, f),
             _grouped(f) != grouped,  # 45.000 → 45,000 rather than 45000
+            _decimals(f) != places,  # $11.51 → $11.50 rather than $11.5
         ),
     )
 
