@@ -101,14 +101,15 @@ def _clauses(source: str) -> list[str]:
 
 def _protected_by_clause(sources: Sequence[str], translate: Translate, form: str) -> list[str | None]:
     """Each source translated clause by clause with protected numbers (None where a placeholder of any
-    clause did not survive)."""
-    clauses = [_clauses(source) for source in sources]
+    clause did not survive, or where the source is one clause: that was the whole-sentence attempt)."""
+    clauses = [pieces if len(pieces) > 1 else [] for pieces in map(_clauses, sources)]
     flat = _protected_english([c for pieces in clauses for c in pieces], translate, form)
     out: list[str | None] = []
     for pieces in clauses:
         english = [text for _protected, text in flat[: len(pieces)]]
         flat = flat[len(pieces) :]
-        out.append(None if any(text is None for text in english) else " ".join(english))  # type: ignore[arg-type]
+        whole = pieces and all(text is not None for text in english)
+        out.append(" ".join(english) if whole else None)  # type: ignore[arg-type]
     return out
 
 
