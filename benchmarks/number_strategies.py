@@ -40,9 +40,9 @@ def with_digits(pairs: list[dict], limit: int) -> list[dict]:
 
 def survival(secured: Sequence[SecuredSentence]) -> dict[str, float | int]:
     """Share of source digit mentions (number words left out) that pass the final check."""
-    counted = [m for s in secured for m in s.report.mentions if not m.source.soft]
-    passed = sum(m not in s.report.problems for s in secured for m in s.report.mentions if not m.source.soft)
-    return {"mentions": len(counted), "survived": round(passed / len(counted), 4) if counted else 1.0}
+    counted = sum(not m.source.soft for s in secured for m in s.report.mentions)
+    failed = sum(not m.source.soft for s in secured for m in s.report.problems)
+    return {"mentions": counted, "survived": round(1 - failed / counted, 4) if counted else 1.0}
 
 
 def strategies() -> list[tuple[str, str, str]]:

@@ -7,6 +7,7 @@ import json
 from typing import Any
 
 from .document import Role
+from .numbers.strategy import MentionRepair
 from .pipeline import NumberFinding, Result, english_paragraphs, translation_dict
 
 
@@ -124,10 +125,13 @@ def _markdown_number_table(result: Result) -> list[str]:
     return [*lines, ""]
 
 
-def _before_after(f: NumberFinding) -> tuple[str, str]:
+def _made_right(result: Result) -> list[tuple[NumberFinding, MentionRepair]]:
+    """The numbers vnsumm made right, each with what it did."""
+    return [(f, f.repair) for f in result.numbers.findings if f.repair is not None and f.repair.repaired]
+
+
+def _before_after(repair: MentionRepair) -> tuple[str, str]:
     """The English of a repaired number as the model wrote it and as it stands now."""
-    repair = f.repair
-    assert repair is not None
     before = repair.before.text if repair.before is not None else "(nothing)"
     if repair.status_before is None:
         before = "(not translated plainly)"
@@ -135,7 +139,7 @@ def _before_after(f: NumberFinding) -> tuple[str, str]:
 
 
 def _markdown_repairs(result: Result) -> list[str]:
-    rows = [f for f in result.numbers.findings if f.repaired]
+    rows = _made_right(result)
     if not rows:
         return []
     lines = [
@@ -144,12 +148,11 @@ def _markdown_repairs(result: Result) -> list[str]:
         "| how | Vietnamese | model's English | English now | status before | place |",
         "|---|---|---|---|---|---|",
     ]
-    for f in rows:
-        before, after = _before_after(f)
-        status_before = f.repair.status_before if f.repair is not None else None
+    for f, repair in rows:
+        before, after = _before_after(repair)
         lines.append(
-            f"| {f.repair.how if f.repair else ''} | {_source_snippet(result, f, 25)} | {_cell(before)} | "
-            f"{_cell(after)} | {status_before or '-'} | sentence {f.sentence}, chars {f.start}-{f.end} |"
+            f"| {repair.how} | {_source_snippet(result, f, 25)} | {_cell(before)} | {_cell(after)} | "
+            f"{repair.status_before or '-'} | sentence {f.sentence}, chars {f.start}-{f.end} |"
         )
     return [*lines, ""]
 
@@ -177,14 +180,12 @@ def render_text(result: Result) -> str:
         lines.append(
             f"  {f.status:8} {f.text!r} -> {english!r} (sentence {f.sentence}, chars {f.start}-{f.end})"
         )
-    for f in result.numbers.findings:
-        if f.repaired and f.repair is not None:
-            before, after = _before_after(f)
-            was = f.repair.status_before or "-"
-            lines.append(
-                f"  made right ({f.repair.how}): {f.text!r} was {before!r} ({was}), "
-                f"now {after!r} (sentence {f.sentence}, chars {f.start}-{f.end})"
-            )
+    for f, repair in _made_right(result):
+        before, after = _before_after(repair)
+        lines.append(
+            f"  made right ({repair.how}): {f.text!r} was {before!r} ({repair.status_before or '-'}), "
+            f"now {after!r} (sentence {f.sentence}, chars {f.start}-{f.end})"
+        )
     return "\n".join(lines).rstrip() + "\n"
 
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from itertools import islice
 from typing import Any
 
 from ..number_strategies import DEFAULT_PLACEHOLDER, DEFAULT_STRATEGY, STRATEGIES
@@ -103,13 +104,12 @@ def _protected_by_clause(sources: Sequence[str], translate: Translate, form: str
     """Each source translated clause by clause with protected numbers (None where a placeholder of any
     clause did not survive, or where the source is one clause: that was the whole-sentence attempt)."""
     clauses = [pieces if len(pieces) > 1 else [] for pieces in map(_clauses, sources)]
-    flat = _protected_english([c for pieces in clauses for c in pieces], translate, form)
+    translated = iter(_protected_english([c for pieces in clauses for c in pieces], translate, form))
     out: list[str | None] = []
     for pieces in clauses:
-        english = [text for _protected, text in flat[: len(pieces)]]
-        flat = flat[len(pieces) :]
-        whole = pieces and all(text is not None for text in english)
-        out.append(" ".join(english) if whole else None)  # type: ignore[arg-type]
+        english = [text for _protected, text in islice(translated, len(pieces))]
+        whole = [text for text in english if text is not None]
+        out.append(" ".join(whole) if pieces and len(whole) == len(pieces) else None)
     return out
 
 
