@@ -8,7 +8,10 @@ final check, sacreBLEU BLEU and chrF against the human reference (signatures pri
 were routed, and the CPU time relative to ``check`` in the same run (the anchor; the model runs on one
 thread, so CPU time is what the strategy costs whatever else the machine does).
 
-usage: python benchmarks/number_strategies.py [--model vnsumm-mini] [--limit N] [--json OUT]
+Survival needs no reference, so it is also measured on sentences no rule was tuned on: ``--vietnews N``
+sentences with digits from VietNews validation articles (at most two per article; no BLEU there).
+
+usage: python benchmarks/number_strategies.py [--model vnsumm-mini] [--limit N] [--vietnews N] [--json OUT]
        (skips with a message when ../shared is absent)
 """
 
@@ -19,16 +22,17 @@ import sys
 import time
 from collections import Counter
 from collections.abc import Sequence
+from functools import partial
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import add_json_option, shared_file, write_json
+from common import VIETNEWS, add_json_option, shared_file, write_json
 from translation import CORPUS_NAMES, DEV, quality, read_dev
 
 from vnsumm.config import load_config
 from vnsumm.number_strategies import PLACEHOLDER_FORMS
 from vnsumm.numbers import extract_vi
-from vnsumm.numbers.strategy import SecuredSentence, secure
+from vnsumm.numbers.strategy import ALTERNATIVES, SecuredSentence, secure
 from vnsumm.translate import Translator
 
 
@@ -53,36 +57,72 @@ def strategies() -> list[tuple[str, str, str]]:
     return runs
 
 
-def run(model: str, config: str | None, limit: int) -> dict[str, object]:
+VIETNEWS_VAL = VIETNEWS / "val.jsonl.gz"
+PER_ARTICLE = 2
+NAMES = {**CORPUS_NAMES, "vietnews": "VietNews val, no reference"}
+
+
+def vietnews_sentences(limit: int) -> list[dict]:
+    """The first ``limit`` VietNews validation sentences with a digit mention, at most PER_ARTICLE per
+    article, as pairs without a reference."""
+    import gzip
+    import json
+
+    chosen: list[dict] = []
+    if not limit or not VIETNEWS_VAL.exists():
+        return chosen
+    with gzip.open(VIETNEWS_VAL, "rt", encoding="utf-8") as handle:
+        for line in handle:
+            body = json.loads(line)["body"]
+            chosen += with_digits([{"vi": s, "en": None} for s in body], PER_ARTICLE)
+            if len(chosen) >= limit:
+                return chosen[:limit]
+    return chosen
+
+
+def run(model: str, config: str | None, limit: int, vietnews: int = 0) -> dict[str, object]:
     import torch
 
     torch.set_num_threads(1)
     spec = load_config(config).get(model)
     translator = Translator.load(spec, device="cpu", batch_size=16, progress=False)
+    more = partial(translator.translate_alternatives, n=ALTERNATIVES)
     report: dict[str, object] = {"model": model, "engine": translator.engine, "corpora": {}}
-    for corpus, pairs in sorted(read_dev(DEV, 0).items()):
-        chosen = with_digits(pairs, limit)
+    corpora = {c: with_digits(pairs, limit) for c, pairs in sorted(read_dev(DEV, 0).items())}
+    corpora["vietnews"] = vietnews_sentences(vietnews)
+    for corpus, chosen in corpora.items():
+        if not chosen:
+            continue
         sources, references = [p["vi"] for p in chosen], [p["en"] for p in chosen]
         rows = {}
         anchor = None
         for label, strategy, form in strategies():
             started = time.process_time()
-            secured = secure(sources, translator.translate_texts, strategy, placeholder=form)
+            secured = secure(
+                sources, translator.translate_texts, strategy, placeholder=form, alternatives=more
+            )
             seconds = time.process_time() - started
             anchor = anchor or seconds
             rows[label] = {
                 **survival(secured),
-                **quality([s.english for s in secured], references),
+                **(quality([s.english for s in secured], references) if references[0] else NO_REFERENCE),
                 "routes": dict(Counter(s.route for s in secured)),
                 "cpu_vs_check": round(seconds / anchor, 2),
             }
             print(f"{corpus} {label}: {rows[label]['survived']} {rows[label]['bleu']}", file=sys.stderr)
         report["corpora"][corpus] = {  # type: ignore[index]
-            "name": CORPUS_NAMES.get(corpus, corpus),
+            "name": NAMES.get(corpus, corpus),
             "sentences": len(chosen),
             "strategies": rows,
         }
     return report
+
+
+NO_REFERENCE = {"bleu": None, "chrf": None}
+
+
+def _score(value: float | None) -> str:
+    return "–" if value is None else f"{value:.2f}"
 
 
 def print_table(report: dict[str, object]) -> None:
@@ -94,7 +134,7 @@ def print_table(report: dict[str, object]) -> None:
             routes = ", ".join(f"{k} {v}" for k, v in sorted(row["routes"].items()))
             print(
                 f"| {corpus['name']} ({corpus['sentences']}) | {label} | {row['survived']:.3f} of "
-                f"{row['mentions']} | {row['bleu']:.2f} | {row['chrf']:.2f} | {routes} | "
+                f"{row['mentions']} | {_score(row['bleu'])} | {_score(row['chrf'])} | {routes} | "
                 f"{row['cpu_vs_check']:.2f}× |"
             )
     first = next(iter(report["corpora"].values()))["strategies"]["check"]  # type: ignore[union-attr]
@@ -108,11 +148,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--limit", type=int, default=0, help="first N sentences with digits per corpus (0: all)"
     )
+    parser.add_argument(
+        "--vietnews", type=int, default=300, help="VietNews sentences with digits, no reference (0: none)"
+    )
     add_json_option(parser)
     args = parser.parse_args(argv)
     if not shared_file(DEV):
         return 0
-    report = run(args.model, args.config, args.limit)
+    report = run(args.model, args.config, args.limit, args.vietnews)
     print_table(report)
     write_json(args.json, report, __file__, args, ("transformers", "sentencepiece", "sacrebleu"))
     return 0

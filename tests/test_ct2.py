@@ -110,6 +110,14 @@ def test_untied_t5_head_is_not_scaled(tmp_path, config, texts):
         assert ct2_side.translate_texts(texts) == torch_side.translate_texts(texts)
 
 
+@pytest.mark.parametrize("name", FAMILY_MODELS)
+def test_float32_ctranslate2_gives_the_alternatives_of_transformers(name, converted, texts):
+    torch_side, ct2_side = engines(converted[name], num_beams=2)
+    expected = torch_side.translate_alternatives(texts[:8], 3)
+    assert ct2_side.translate_alternatives(texts[:8], 3) == expected
+    assert [len(a) for a in expected] == [3] * 8
+
+
 @pytest.mark.parametrize("name", ["tiny-t5", "tiny-marian", "tiny-nllb"])
 def test_ctranslate2_output_does_not_depend_on_batch_size(name, converted, texts):
     _, ct2_side = engines(converted[name])

@@ -30,6 +30,9 @@ CASES = [
     ("seven days", "seven", "number", D("7"), None),
     ("twenty-one guns", "twenty-one", "number", D("21"), None),
     ("a million people", "a million", "number", D("1000000"), None),
+    ("a $13 thousands of dollars", "$13 thousands", "number", D("13000"), "USD"),
+    ("$13000 thousands of dollars", "$13000 thousands", "number", D("13000000"), "USD"),
+    ("2.5 millions people", "2.5 millions", "number", D("2500000"), None),
     ("two and a half billion", "two and a half billion", "number", D("2500000000"), None),
     ("a dozen eggs", "a dozen", "number", D("12"), None),
     ("two hundred and five", "two hundred and five", "number", D("205"), None),
@@ -156,6 +159,13 @@ def only_mention(text: str):
     mentions = extract_en(text)
     assert len(mentions) == 1, (text, [m.text for m in mentions])
     return mentions[0]
+
+
+def test_a_year_before_a_plural_scale_word_stays_a_year():
+    assert [(m.value, m.text) for m in extract_en("In 2008 millions of people lost their homes")] == [
+        (2008, "2008")
+    ]
+    assert extract_en("thousands of people") == []
 
 
 @given(st.integers(min_value=0, max_value=10**12))

@@ -64,6 +64,18 @@ def test_a_damaged_placeholder_gives_no_english(form: str, damage: Callable[[str
     assert unprotect(damage(english, first), protected) is None
 
 
+def test_a_known_misspelling_of_a_token_is_read_as_the_token() -> None:
+    protected = protect(SOURCE, "token")
+    a, b, c = (s.placeholder for s in protected.slots)
+    assert unprotect(f"Revenue {a}{a[-1]}, up {b} from {c}.", protected) == (
+        "Revenue VND 32,439.8 billion, up 5.5% from 2023."
+    )
+    assert unprotect(f"Revenue {a} {a}{a[-1]}, up {b} from {c}.", protected) is None  # written both ways
+    assert unprotect(f"Revenue {a}{a[-1]} {a}{a[-1]}, up {b} from {c}.", protected) is None  # twice
+    tags = protect(SOURCE, "tag")
+    assert unprotect("Revenue <n11>, up <n2> from <n3>.", tags) is None  # tags have no known misspelling
+
+
 def test_number_words_are_left_to_the_translator() -> None:
     protected = protect("Hai người mất 3 ngày.", "token")
     assert [s.mention.text for s in protected.slots] == ["3"]
@@ -179,6 +191,57 @@ def test_a_long_sentence_is_retranslated_clause_by_clause_as_a_last_resort() -> 
     [done] = secure([source], scripted(table), "repair", placeholder="token")
     assert done.route == "retranslated" and done.report.ok
     _truthful([done])
+
+
+def test_no_clause_is_cut_inside_a_number() -> None:
+    from vnsumm.numbers.strategy import CLAUSE_CHARS, _clauses
+
+    source = (
+        "Một nhóm người bán đang rao bán những chiếc xe ôtô chất lượng tốt với giá 13 ngàn đô la, rồi đi."
+    )
+    assert source.index("ngàn") < CLAUSE_CHARS < source.index(" la,")  # the plain cut would split it
+    assert any("13 ngàn đô la" in clause for clause in _clauses(source))
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["giá 13 ngàn đô la", "tăng 5,5%", "ngày 10/6/2024", "xe cũ", "và"]), max_size=12
+    )
+)
+def test_property_pieces_keep_every_number_whole(words: list[str]) -> None:
+    from vnsumm.numbers.strategy import _clauses, _number_pieces
+
+    source = " ".join(words)
+    for cut in (_clauses, _number_pieces):
+        pieces = cut(source)
+        assert " ".join(pieces).split() == source.split()
+        assert sorted(m.text for p in pieces for m in extract_vi(p)) == sorted(
+            m.text for m in extract_vi(source)
+        )
+
+
+def test_the_next_best_hypothesis_is_taken_when_it_keeps_the_numbers() -> None:
+    good = "Revenue reached VND 32,439.8 billion, up 5.5% from 2023."
+
+    def alternatives(texts: list[str]) -> list[list[str]]:
+        return [["Revenue rose from 2023.", good] if t == SOURCE else ["No number here."] * 2 for t in texts]
+
+    [done] = secure(
+        [SOURCE], scripted({SOURCE: "Revenue rose from 2023."}), "repair", alternatives=alternatives
+    )
+    assert done.route == "retranslated" and done.english == good and done.report.ok
+    _truthful([done])
+
+
+def test_the_last_resort_cuts_before_every_number() -> None:
+    from vnsumm.numbers.strategy import _number_pieces
+
+    source = "Bây giờ thử làm 1 bài toán gấp 6 lần"
+    assert _number_pieces(source) == ["Bây giờ thử làm", "1 bài toán gấp", "6 lần"]
+    table = {"Bây giờ thử làm": "Now try", "1 bài toán gấp": "1 problem", "6 lần": "6 times"}
+    [done] = secure([source], scripted(table), "repair", placeholder="rendering")
+    assert done.english == "Now try 1 problem 6 times" and done.report.ok
 
 
 def test_protect_puts_renderings_in_and_falls_back_when_a_placeholder_is_lost() -> None:

@@ -84,6 +84,16 @@ def test_batch_size_one_equals_batch_size_sixteen(name, translators, translation
 
 
 @pytest.mark.parametrize("name", FAMILY_MODELS)
+def test_alternatives_are_n_per_text_whatever_the_batch(name, translators, document):
+    texts = [s.text for s in document.sentences[:8]] + ["  "]
+    alternatives = translators[name].translate_alternatives(texts, 3)
+    assert [len(a) for a in alternatives] == [3] * len(texts)
+    assert alternatives[-1] == ["  "] * 3  # blank texts pass through
+    assert rebatched(translators[name], 1).translate_alternatives(texts, 3) == alternatives
+    assert any(len(set(a)) > 1 for a in alternatives)  # really different hypotheses
+
+
+@pytest.mark.parametrize("name", FAMILY_MODELS)
 def test_each_input_is_encoded_bit_identically_alone_and_batched(name, translators, document):
     """Float-level reason for batch invariance: padding never changes an input's tensor shape.
 

@@ -7,6 +7,7 @@ Each stage stays callable alone (``vnsumm.segment``, ``vnsumm.translate``, ``vns
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -14,7 +15,7 @@ from .document import Document, Paragraph, Role, Sentence
 from .errors import ConfigError
 from .number_strategies import DEFAULT_STRATEGY, STRATEGIES
 from .numbers.report import EnglishNumber, NumberFinding, NumberSummary, check_numbers, extract_numbers
-from .numbers.strategy import SecuredSentence, secure
+from .numbers.strategy import ALTERNATIVES, SecuredSentence, secure
 from .segment import segment
 from .summary import Summary, summarise
 from .textio import normalise
@@ -201,6 +202,7 @@ class Pipeline:
             translator.translate_texts,
             self.numbers,
             placeholder=translator.spec.placeholder,
+            alternatives=partial(translator.translate_alternatives, n=ALTERNATIVES),
             allow_rounding=self.allow_rounding,
             strict=self.strict,
         )

@@ -26,6 +26,7 @@ from .lex_en import (
     MULTIPLIER_WORDS,
     NUMBER_WORDS,
     ORDINAL_WORDS,
+    PLURAL_SCALES,
     ROMAN_HEADS,
     SCALES,
     SCORE_CUES,
@@ -55,6 +56,7 @@ _WORDS_RE = (
 )
 _CURRENCY_PRE = rf"(?:{alternation(PREFIXES)})"
 _SCALE = r"(?:thousand|million|billion|trillion|bn|mln|mn|tn)\b"
+_PLURAL_SCALE = rf"(?<!(?<![\d.,])\d{{4}})[\s-]?(?:{alternation(PLURAL_SCALES)})\b"  # see PLURAL_SCALES
 _UNIT_SUFFIX = rf"(?:{alternation(EN_WORDS)})\b"
 # Letters glued to digits that make no code: ordinal and plural endings, scales, clock marks, unit symbols.
 _UNIT_SYMBOLS = alternation(w for w in EN_WORDS if w.isalpha())
@@ -62,7 +64,7 @@ _NOT_A_CODE = re.compile(rf"\d+(?:st|nd|rd|th|s|k|m|bn|am|pm|-?(?i:{_UNIT_SYMBOL
 _PERCENT = r"(?:%|\s?(?:percentage\s+points?|per\s?cent|pct)\b)"
 
 _QUANTITY_TAIL = (
-    rf"(?P<scale>(?:[\s-]?{_SCALE}){{0,2}})"
+    rf"(?P<scale>(?:[\s-]?{_SCALE}|{_PLURAL_SCALE}){{0,2}})"
     rf"(?:(?P<mil>(?<=\d)\s?m\b)(?=[^\w]|$))?"
     rf"(?P<pct>{_PERCENT})?"
     rf"(?:[\s-]?(?P<unit>{_UNIT_SUFFIX}))?"
@@ -268,7 +270,8 @@ def _unit_of(sign: str | None, unit: str | None) -> str | None:
 
 
 def _scale_exponent(scale: str) -> int:
-    return sum(SCALES[w.lower()] for w in _ASCII_WORD.findall(scale)) if scale else 0
+    words = _ASCII_WORD.findall(scale) if scale else ()
+    return sum(SCALES.get(w.lower()) or PLURAL_SCALES[w.lower()] for w in words)
 
 
 def _month(name: str) -> int:

@@ -27,6 +27,10 @@ TEN_WORDS: dict[str, int] = {
 SCALES: dict[str, int] = {
     "thousand": 3, "million": 6, "billion": 9, "trillion": 12, "bn": 9, "mln": 6, "mn": 6, "tn": 12, "k": 3,
 }  # fmt: skip
+# Plural scale words scale a number before them too (``13 thousands of dollars`` is 13,000, a small
+# model's English), but not after a four-digit number: ``in 2008 millions of people`` is a year, then a
+# vague amount.
+PLURAL_SCALES: dict[str, int] = {"thousands": 3, "millions": 6, "billions": 9, "trillions": 12}
 # Words that multiply but are no scale abbreviation (``two hundred``, ``a dozen``, ``two and a half``).
 MULTIPLIER_WORDS: tuple[str, ...] = ("hundred", "thousand", "million", "billion", "trillion", "dozen", "half")
 NUMBER_WORDS: frozenset[str] = frozenset([*DIGIT_WORDS, *TEN_WORDS, *MULTIPLIER_WORDS])

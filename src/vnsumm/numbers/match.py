@@ -962,6 +962,20 @@ def _crossed_twin(state: _State, i: int, k: int) -> bool:
     return u.text.lower() == t.text.lower() and (s.start < o.start) != (t.start < u.start)
 
 
+def _copied_codes(sources: list[Mention], targets: list[Mention], target_text: str) -> list[Mention]:
+    """The English mentions, where the English copies a source code verbatim, with that copy read as the
+    code: ``BKS 51 B -282.62`` or ``ĐH406`` copied from the source is the code, whatever the English rules
+    make of its pieces (two numbers; nothing, for a Vietnamese capital)."""
+    out = list(targets)
+    for code in (s for s in sources if s.kind == "code" and isinstance(s.value, str)):
+        for found in re.finditer(rf"(?<!\w){re.escape(code.text)}(?!\w)", target_text):
+            a, b = found.span()
+            if not any(t.start == a and t.end == b and t.kind == "code" for t in out):
+                out = [t for t in out if t.end <= a or b <= t.start]
+                out.append(Mention(code.text, a, b, "code", code.value))
+    return sorted(out, key=lambda t: t.start)
+
+
 def match_mentions(
     sources: list[Mention],
     targets: list[Mention],
@@ -979,7 +993,8 @@ def match_mentions(
     """
     if window is None:
         window = SENTENCE_WINDOW if len(target_text) < 600 else min(0.12, WINDOW_CHARS / len(target_text))
-    state = _State(list(sources), list(targets), _Aligner(len(source_text), len(target_text)))
+    targets = _copied_codes(sources, targets, target_text)
+    state = _State(list(sources), targets, _Aligner(len(source_text), len(target_text)))
     _greedy(state, window)
     if len(state.status) < len(state.sources):  # the fallbacks only place sources still free
         _composite_fallbacks(state, target_text, window)

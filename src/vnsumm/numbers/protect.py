@@ -37,6 +37,9 @@ class Placeholder:
     make: Callable[[int, Mention], str | None]  # None: the form has no slot this far
     example: str
     copies_itself: bool = False  # the placeholder is already the English (nothing to put back)
+    # How a model is seen to misspell a placeholder, read as the placeholder when it is the only such
+    # spelling and no other slot's placeholder (vnsumm-mini writes ``XA`` as ``XAA``).
+    misspellings: Callable[[str], tuple[str, ...]] = lambda _placeholder: ()
 
 
 def _tag(k: int, _mention: Mention) -> str:
@@ -59,7 +62,7 @@ PLACEHOLDERS: dict[str, Placeholder] = {
     for p in (
         Placeholder("rendering", _rendering, "đạt 32.439,8 tỷ đồng -> đạt VND 32,439.8 billion", True),
         Placeholder("tag", _tag, "đạt 32.439,8 tỷ đồng -> đạt <n1>"),
-        Placeholder("token", _token, "đạt 32.439,8 tỷ đồng -> đạt XA"),
+        Placeholder("token", _token, "đạt 32.439,8 tỷ đồng -> đạt XA", misspellings=lambda t: (t + t[-1],)),
     )
 }
 assert tuple(PLACEHOLDERS) == PLACEHOLDER_FORMS, "models.yaml validates against PLACEHOLDER_FORMS"
@@ -119,15 +122,30 @@ def _occurrences(text: str, placeholder: str) -> list[re.Match[str]]:
 
 def unprotect(english: str, protected: Protected) -> str | None:
     """The English with each placeholder replaced by its rendering, or None when a placeholder was lost,
-    duplicated or mangled (then the plain translation is the one to use)."""
+    duplicated or mangled beyond its form's known misspellings (then the plain translation is the one to
+    use)."""
     if not protected.slots:
         return english
+    form = PLACEHOLDERS[protected.form]
     wanted = Counter(slot.placeholder for slot in protected.slots)
-    if any(len(_occurrences(english, text)) != count for text, count in wanted.items()):
+    found = {text: _spelled(english, text, count, form, wanted) for text, count in wanted.items()}
+    if any(spelling is None for spelling in found.values()):
         return None
-    if PLACEHOLDERS[protected.form].copies_itself:
+    if form.copies_itself:
         return english
     for slot in protected.slots:
-        match = _occurrences(english, slot.placeholder)[0]
+        match = _occurrences(english, found[slot.placeholder])[0]  # type: ignore[arg-type]
         english = english[: match.start()] + slot.rendering + english[match.end() :]
     return english
+
+
+def _spelled(english: str, text: str, count: int, form: Placeholder, taken: Counter[str]) -> str | None:
+    """How ``text`` (wanted ``count`` times) is written in ``english``: itself, or one misspelling; None
+    when it is missing, duplicated, or written both ways."""
+    exact = len(_occurrences(english, text))
+    misspelt = [w for w in form.misspellings(text) if w not in taken and _occurrences(english, w)]
+    if exact == count and not misspelt:
+        return text
+    if exact or count != 1 or len(misspelt) != 1 or len(_occurrences(english, misspelt[0])) != 1:
+        return None
+    return misspelt[0]

@@ -495,6 +495,12 @@ def _look(text: str) -> tuple[bool, bool]:
     return any(c.isdigit() for c in text), text[:1].isupper()
 
 
+# A day and month in digits alone reads as either order (``6/10``: June 10 or 6 October): never preferred.
+_DAY_MONTH_DIGITS = re.compile(r"\d{1,2}[/.-]\d{1,2}")
+# A scale word or abbreviation after digits (``570m``, ``2.1 billion``): a reader sees the size at once.
+_SCALED = re.compile(r"(?i)\d\s?(?:m|bn|k|mn|mln|tn)\b|\b(?:thousand|million|billion|trillion)")
+
+
 def _grouped(text: str) -> bool:
     return bool(re.search(r"\d[.,]\d{3}(?!\d)", text))
 
@@ -520,8 +526,9 @@ def renderings(mention: Mention, like: str | None = None, *, read_back: bool = F
     """Every English form of ``mention`` its rule knows, without repeats.
 
     Without ``like``: house style first. With ``like`` (the English text a repair replaces): the forms
-    closest to it first (digits or words and capital as it has them, then fewest edits, then thousands
-    grouped as it groups them), plus forms that keep its own unit spelling. With ``read_back`` (a caller
+    closest to it first (a day and month never as bare digits, digits or words and capital as it has them,
+    a scale word when it has one, then fewest edits, then thousands grouped as it groups them), plus forms
+    that keep its own unit spelling. With ``read_back`` (a caller
     that reads every form back as the number before writing it, as repair does): also ``like`` with only
     a numeral replaced, which keeps all of the translator's style but may state another value.
     """
@@ -535,11 +542,13 @@ def renderings(mention: Mention, like: str | None = None, *, read_back: bool = F
         forms += _with_like_numerals(forms, like)
     capitalised = [f[0].upper() + f[1:] for f in forms if f[:1].islower()] if like[:1].isupper() else []
     unique = list(dict.fromkeys(f for f in [*forms, *capitalised] if f))
-    look, grouped, places = _look(like), _grouped(like), _decimals(like)
+    look, grouped, places, scaled = _look(like), _grouped(like), _decimals(like), bool(_SCALED.search(like))
     return sorted(
         unique,
         key=lambda f: (
+            bool(_DAY_MONTH_DIGITS.fullmatch(f)),
             sum(x != y for x, y in zip(_look(f), look)),
+            bool(_SCALED.search(f)) != scaled,  # 570m → 570 million rather than 570000000
             edit_distance(like, f),
             _grouped(f) != grouped,  # 45.000 → 45,000 rather than 45000
             _decimals(f) != places,  # $11.51 → $11.50 rather than $11.5

@@ -5,8 +5,9 @@ a list of Vietnamese sentences, so it is the same for every engine and testable 
 
 - ``check``: the model's English as it is; the report says what is wrong.
 - ``repair``: every wrong number span is rewritten from the source's value (:mod:`.repair`); a sentence that
-  still fails (a number the model dropped has no span to rewrite) is translated again with its numbers
-  protected (:mod:`.protect`), and that English is kept when its final check fails fewer numbers.
+  still fails (a number the model dropped has no span to rewrite) is translated again: the model's next-best
+  hypotheses, plain and with its numbers protected (:mod:`.protect`), then clause by clause; a new English
+  is kept when its final check fails fewer numbers.
 - ``protect``: every sentence with digits is translated with its numbers protected; a sentence whose
   placeholders come back lost, duplicated or mangled is translated plainly instead; both are then repaired.
 
@@ -18,7 +19,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from itertools import islice
 from typing import Any
 
 from ..number_strategies import DEFAULT_PLACEHOLDER, DEFAULT_STRATEGY, STRATEGIES
@@ -27,11 +27,14 @@ from .match import NumberReport
 from .mention import Span
 from .protect import Protected, protect, unprotect
 from .repair import Repair, repair
+from .vi import extract_vi
 
 __all__ = ["STRATEGIES", "MentionRepair", "SecuredSentence", "mention_repairs", "secure"]
 
 Translate = Callable[[list[str]], list[str]]
+Alternatives = Callable[[list[str]], list[list[str]]]  # each text's n best English, best first
 CLAUSE_CHARS = 80  # longest clause of a clause-by-clause retranslation
+ALTERNATIVES = 8  # hypotheses a failing sentence gets, plain and protected (measured: README)
 
 
 @dataclass(frozen=True)
@@ -40,7 +43,7 @@ class SecuredSentence:
 
     ``raw`` is the plain model output (None when the strategy never made one: ``protect`` whose
     placeholders came back intact); ``route`` says where ``english`` came from: ``plain``, ``repaired``,
-    ``protected`` or ``retranslated`` (protected after the plain English failed).
+    ``protected`` or ``retranslated`` (translated again after the plain English failed).
     """
 
     source: str
@@ -91,26 +94,33 @@ def _protected_english(
 
 
 def _clauses(source: str) -> list[str]:
-    """The source cut at clause boundaries (``;``, ``:``, ``,``, then between words) into pieces of at
-    most CLAUSE_CHARS: a small model that drops part of a long sentence translates short ones whole."""
+    """The source cut at clause boundaries (``;``, ``:``, ``,``, then between words) into pieces of about
+    CLAUSE_CHARS: a small model that drops part of a long sentence translates short ones whole. No cut
+    falls inside a number (``13 | ngàn đô la`` would leave neither clause the amount)."""
     from ..translate.split import split_to_fit
 
-    return [
-        piece.strip() for piece in split_to_fit(source, lambda p: len(p) <= CLAUSE_CHARS) if piece.strip()
-    ]
+    mentions = extract_vi(source)
+    pieces: list[str] = []
+    cut = 0
+    for piece in split_to_fit(source, lambda p: len(p) <= CLAUSE_CHARS):
+        if pieces and any(m.start < cut < m.end for m in mentions):
+            pieces[-1] += piece
+        else:
+            pieces.append(piece)
+        cut += len(piece)
+    return [piece.strip() for piece in pieces if piece.strip()]
 
 
-def _protected_by_clause(sources: Sequence[str], translate: Translate, form: str) -> list[str | None]:
-    """Each source translated clause by clause with protected numbers (None where a placeholder of any
-    clause did not survive, or where the source is one clause: that was the whole-sentence attempt)."""
-    clauses = [pieces if len(pieces) > 1 else [] for pieces in map(_clauses, sources)]
-    translated = iter(_protected_english([c for pieces in clauses for c in pieces], translate, form))
-    out: list[str | None] = []
-    for pieces in clauses:
-        english = [text for _protected, text in islice(translated, len(pieces))]
-        whole = [text for text in english if text is not None]
-        out.append(" ".join(whole) if pieces and len(whole) == len(pieces) else None)
-    return out
+def _number_pieces(source: str) -> list[str]:
+    """The source cut before each digit mention (never inside one): the last resort, where each number
+    opens a short piece and a small model keeps a number it meets first."""
+    mentions = extract_vi(source)
+    cuts = sorted(
+        {m.start for m in mentions if not m.soft and m.start > 0}
+        - {c for m in mentions for c in range(m.start + 1, m.end)}
+    )
+    bounds = [0, *cuts, len(source)]
+    return [source[a:b].strip() for a, b in zip(bounds, bounds[1:]) if source[a:b].strip()]
 
 
 def secure(
@@ -119,10 +129,14 @@ def secure(
     strategy: str = DEFAULT_STRATEGY,
     *,
     placeholder: str = DEFAULT_PLACEHOLDER,
+    alternatives: Alternatives | None = None,
     allow_rounding: bool = False,
     strict: bool = False,
 ) -> list[SecuredSentence]:
-    """The English of each source sentence with its numbers made right by ``strategy`` (STRATEGIES)."""
+    """The English of each source sentence with its numbers made right by ``strategy`` (STRATEGIES).
+
+    ``alternatives`` gives each text's n best English (``Translator.translate_alternatives``); without it
+    a failing sentence is only translated again with protected numbers."""
     if strategy not in STRATEGIES:
         raise ValueError(f"unknown number strategy {strategy!r}; use one of: {', '.join(STRATEGIES)}")
     rules = {"allow_rounding": allow_rounding, "strict": strict}
@@ -132,32 +146,100 @@ def secure(
     if strategy == "check":
         return [_plain(source, english, **rules) for source, english in zip(sources, raw)]
     secured = [_repaired(source, english, english, "plain", **rules) for source, english in zip(sources, raw)]
-    return _retranslate_failures(secured, translate, placeholder, **rules)
+    return _retranslate_failures(secured, translate, placeholder, alternatives, **rules)
+
+
+# Where a failing sentence's next English comes from, most fluent first: each attempt gives, per source,
+# the candidates to try (None: a placeholder did not survive).
+Attempt = Callable[[Sequence[str], Translate, str, "Alternatives | None"], list[list[str | None]]]
 
 
 def _retranslate_failures(
-    secured: list[SecuredSentence], translate: Translate, form: str, *, allow_rounding: bool, strict: bool
+    secured: list[SecuredSentence],
+    translate: Translate,
+    form: str,
+    alternatives: Alternatives | None,
+    *,
+    allow_rounding: bool,
+    strict: bool,
 ) -> list[SecuredSentence]:
-    """Sentences that still fail are translated again with protected numbers, whole and then clause by
-    clause; a new English is kept when it fails fewer numbers than the best so far."""
+    """Sentences that still fail are translated again (ATTEMPTS, in order); a candidate is kept when it
+    fails fewer numbers than the best so far."""
     rules = {"allow_rounding": allow_rounding, "strict": strict}
-    for attempt in (_protected_whole, _protected_by_clause):
+    for attempt in ATTEMPTS:
         failing = [i for i, s in enumerate(secured) if s.report.problems]
-        for i, english in zip(failing, attempt([secured[i].source for i in failing], translate, form)):
-            was = secured[i]
-            if english is None:  # a placeholder did not survive
-                secured[i] = replace(was, retried=True)
-                continue
-            again = _repaired(was.source, english, was.raw, "retranslated", **rules)
-            better = len(again.report.problems) < len(was.report.problems)
-            secured[i] = again if better else replace(was, retried=True)
+        if not failing:
+            break
+        tried = attempt([secured[i].source for i in failing], translate, form, alternatives)
+        for i, candidates in zip(failing, tried):
+            for english in candidates:
+                was = secured[i]
+                if english is None:
+                    secured[i] = replace(was, retried=True)
+                    continue
+                again = _repaired(was.source, english, was.raw, "retranslated", **rules)
+                better = len(again.report.problems) < len(was.report.problems)
+                secured[i] = again if better else replace(was, retried=True)
     return secured
 
 
-def _protected_whole(sources: Sequence[str], translate: Translate, form: str) -> list[str | None]:
-    """Each source translated with protected numbers (None where nothing was protected or a placeholder
-    did not survive)."""
-    return [text if p.slots else None for p, text in _protected_english(sources, translate, form)]
+def _candidates(
+    texts: Sequence[str], translate: Translate, form: str, alternatives: Alternatives | None, *, plain: bool
+) -> list[list[str | None]]:
+    """Each text's English to try, most fluent first: with protected numbers, plainly (when ``plain``),
+    then the model's next-best hypotheses, plain and protected, when the engine gives them. None stands
+    for an English whose placeholders did not survive."""
+    if not texts:
+        return []
+    protected = [protect(text, form) for text in texts]
+    first = translate([p.text for p in protected])
+    out = [[unprotect(english, p) if p.slots else None] for p, english in zip(protected, first)]
+    if plain:
+        for tried, english in zip(out, translate(list(texts))):
+            tried.append(english)
+    if alternatives is not None:
+        others, guarded = alternatives(list(texts)), alternatives([p.text for p in protected])
+        for i, p in enumerate(protected):
+            out[i] += others[i] + ([unprotect(english, p) for english in guarded[i]] if p.slots else [])
+    return out
+
+
+def _protected_whole(
+    sources: Sequence[str], translate: Translate, form: str, alternatives: Alternatives | None
+) -> list[list[str | None]]:
+    """The whole sentence again (its plain English is the one that failed)."""
+    return _candidates(sources, translate, form, alternatives, plain=False)
+
+
+def _fewest_failures(source: str, candidates: Sequence[str | None]) -> str | None:
+    """The candidate whose repaired English fails fewest numbers (the first of equals)."""
+    tried = [c for c in candidates if c is not None]
+    return min(tried, key=lambda c: len(repair(source, c).report.problems), default=None)
+
+
+def _piecewise(cut: Callable[[str], list[str]]) -> Attempt:
+    """The attempt that translates each source piece by piece (as ``cut`` cuts it), each piece's best
+    candidate joined; a source that is one piece gets nothing new (that was the whole attempt)."""
+
+    def attempt(
+        sources: Sequence[str], translate: Translate, form: str, alternatives: Alternatives | None
+    ) -> list[list[str | None]]:
+        pieces = [found if len(found) > 1 else [] for found in map(cut, sources)]
+        flat = [piece for found in pieces for piece in found]
+        tried = iter(_candidates(flat, translate, form, alternatives, plain=True))
+        out: list[list[str | None]] = []
+        for found in pieces:
+            chosen = [_fewest_failures(piece, next(tried)) for piece in found]
+            whole = None if not found or None in chosen else " ".join(c for c in chosen if c)
+            out.append([whole])
+        return out
+
+    attempt.__doc__ = f"Piece by piece, cut by {cut.__name__}."
+    return attempt
+
+
+# Most fluent first: the whole sentence, then clause by clause, then cut before every number.
+ATTEMPTS: tuple[Attempt, ...] = (_protected_whole, _piecewise(_clauses), _piecewise(_number_pieces))
 
 
 def _protect_first(

@@ -231,7 +231,9 @@ def _date(start: int, end: int, year: int | None, month: int | None, day: int | 
         return None
     if day is not None and not _valid_day_month(day, month or 1):
         return None
-    return Draft(start, end, "date", DateValue(year=year, month=month, day=day))
+    # A day alone (``từ ngày 27 đến 31/5``) is also its number: English says "from the 27th" or "day 27".
+    alone = (Decimal(day),) if day is not None and month is None and year is None else ()
+    return Draft(start, end, "date", DateValue(year=year, month=month, day=day), alternatives=alone)
 
 
 # --- builders: one per rule, in the order of the table --------------------------------------------

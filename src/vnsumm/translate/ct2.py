@@ -344,9 +344,16 @@ class Ct2Model:
             **options,
         )
 
-    def output_ids(self, handle: Any) -> list[int]:
+    @staticmethod
+    def with_hypotheses(options: dict[str, Any], n: int) -> dict[str, Any]:
+        """``options`` returning the ``n`` best hypotheses, from a beam at least that wide."""
+        return {**options, "beam_size": max(n, options["beam_size"]), "num_hypotheses": n}
+
+    def output_ids(self, handle: Any, n: int = 1) -> list[list[int]]:
+        """The ids of the ``n`` best hypotheses of one finished input."""
         unknown = self.ids.get("<unk>", 0)
-        return [self.ids.get(token, unknown) for token in handle.result().hypotheses[0]]
+        hypotheses = handle.result().hypotheses[:n]
+        return [[self.ids.get(token, unknown) for token in tokens] for tokens in hypotheses]
 
 
 def default_compute_type(spec: ModelSpec, device_kind: str) -> str:

@@ -110,11 +110,17 @@ class Translator:
 
     def translate_texts(self, texts: Sequence[str]) -> list[str]:
         """The English of each text; blank texts come back unchanged without calling the model."""
+        return [best for best, *_others in self.translate_alternatives(texts, 1)]
+
+    def translate_alternatives(self, texts: Sequence[str], n: int) -> list[list[str]]:
+        """The ``n`` best English of each text, best first, from a beam of at least ``n`` (the configured
+        beam when wider): what the number strategy tries when the best one loses a number. A text cut into
+        pieces gets its k-th alternative from the k-th of each piece; a blank text comes back unchanged."""
         pieces_per_text = [self.pieces_of(text) if text.strip() else [] for text in texts]
         unique = list(dict.fromkeys(piece for pieces in pieces_per_text for piece in pieces))
-        english = dict(zip(unique, self._translate_unique(unique)))
+        english = dict(zip(unique, self._translate_unique(unique, n)))
         return [
-            " ".join(english[piece] for piece in pieces) if pieces else text
+            [" ".join(_kth(english[p], k) for p in pieces) for k in range(n)] if pieces else [text] * n
             for text, pieces in zip(texts, pieces_per_text)
         ]
 
@@ -129,32 +135,36 @@ class Translator:
             ),
         )
 
-    def _translate_unique(self, pieces: list[str]) -> list[str]:
+    def _translate_unique(self, pieces: list[str], n: int) -> list[list[str]]:
         inputs = [families.model_input(self.spec, piece) for piece in pieces]
         lengths = [len(ids) for ids in self.tokenizer(inputs)["input_ids"]] if inputs else []
-        outputs: list[str] = [""] * len(pieces)
+        outputs: list[list[str]] = [[]] * len(pieces)
         batches = plan_batches(lengths, self.batch_size, PAD_MULTIPLE)
         with self._progress_bar(len(pieces)) as bar:
-            english = self._generate_batches([[inputs[i] for i in batch] for batch in batches])
+            english = self._generate_batches([[inputs[i] for i in batch] for batch in batches], n)
             for batch, texts in zip(batches, english):
                 for i, text in zip(batch, texts):
                     outputs[i] = text
                 bar.update(len(batch))
         return outputs
 
-    def _generate_batches(self, batches: list[list[str]]) -> Iterator[list[str]]:
-        """The English of each batch, in order. CTranslate2 gets every batch at once, so that
-        ``inter_threads`` workers translate several batches side by side."""
+    def _generate_batches(self, batches: list[list[str]], n: int) -> Iterator[list[list[str]]]:
+        """The ``n`` best English of each input of each batch, in order. CTranslate2 gets every batch at
+        once, so that ``inter_threads`` workers translate several batches side by side."""
         if self.engine == "transformers":
-            yield from (self._generate(inputs) for inputs in batches)
+            yield from (self._generate(inputs, n) for inputs in batches)
             return
+        options = self.ct2_options if n == 1 else self.model.with_hypotheses(self.ct2_options, n)
         handles = []
         for inputs in batches:
             ids = self.tokenizer(list(inputs))["input_ids"]
             budget = self.max_new_tokens_for(padded_length(max(map(len, ids)), PAD_MULTIPLE))
-            handles.append(self.model.submit(ids, self.ct2_prefix, budget, self.ct2_options))
+            handles.append(self.model.submit(ids, self.ct2_prefix, budget, options))
         for handle in handles:
-            yield [families.decode(self.spec, self.tokenizer, self.model.output_ids(h)) for h in handle]
+            yield [
+                [families.decode(self.spec, self.tokenizer, ids) for ids in self.model.output_ids(h, n)]
+                for h in handle
+            ]
 
     def encode_batch(self, inputs: Sequence[str]) -> dict[str, Any]:
         """Model tensors for one planned batch of prompted inputs, padded to a multiple of PAD_MULTIPLE, so
@@ -164,16 +174,20 @@ class Translator:
         )
         return {key: value.to(self.device) for key, value in encoded.items() if key != "token_type_ids"}
 
-    def _generate(self, inputs: list[str]) -> list[str]:
+    def _generate(self, inputs: list[str], n: int) -> list[list[str]]:
         import torch
 
         encoded = self.encode_batch(inputs)
         kwargs = dict(self.generate_kwargs)
         if "max_new_tokens" in kwargs:
             kwargs["max_new_tokens"] = self.max_new_tokens_for(encoded["input_ids"].shape[1])
+        if n > 1:
+            kwargs.update(num_beams=max(n, int(kwargs.get("num_beams") or 1)), num_return_sequences=n)
+            kwargs.setdefault("early_stopping", True)
         with torch.inference_mode():
-            generated = self.model.generate(**encoded, **kwargs)
-        return [families.decode(self.spec, self.tokenizer, ids) for ids in generated.tolist()]
+            generated = self.model.generate(**encoded, **kwargs).tolist()
+        english = [families.decode(self.spec, self.tokenizer, ids) for ids in generated]
+        return [english[i : i + n] for i in range(0, len(english), n)]
 
     def max_new_tokens_for(self, padded_input_length: int) -> int:
         """Output budget for inputs of this padded length: the configured ``max_new_tokens``, raised to
@@ -214,6 +228,11 @@ class Translator:
             file=sys.stderr,
             disable=not show,
         )
+
+
+def _kth(alternatives: list[str], k: int) -> str:
+    """The k-th alternative, or the last when the engine returned fewer."""
+    return alternatives[min(k, len(alternatives) - 1)]
 
 
 def _ct2_device(device: str) -> str:
