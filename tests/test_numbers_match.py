@@ -169,6 +169,11 @@ def test_a_digit_one_matched_only_to_first_elsewhere_is_weak_not_ok() -> None:
         ("Họ cứu 190 triệu trẻ em.", "They saved 190m children."),
         ("Tần số 400 MHz.", "A 400-MHz chip."),
         ("Nhiệt độ là - 63 độ F.", "It was -63F."),
+        ("Giá xe là 13 ngàn đô la.", "The car costs $13 thousands."),
+        ("Trước đó, các buổi xét hỏi diễn ra từ ngày 27 đến 31/5.", "Hearings ran from the 27th to May 31."),
+        ("Xe mang BKS 51 B -282.62 nhập cảnh.", "The bus, BKS 51 B -282.62, entered."),
+        ("Tai nạn trên đường ĐH406.", "The accident on road ĐH406."),
+        ("Arsenal (700 triệu bảng).", "Arsenal (£700m)."),  # a currency the Vietnamese leaves to context
     ],
 )
 def test_news_forms_pass(source: str, english: str) -> None:
@@ -176,6 +181,21 @@ def test_news_forms_pass(source: str, english: str) -> None:
 
     report = check(source, english)
     assert report.ok and all(m.status == "ok" for m in report.mentions), report.to_dict()
+
+
+@pytest.mark.parametrize(
+    ("source", "english"),
+    [
+        ("Sau 2 năm, họ về.", "After two dollars, they returned."),  # a counted noun is no currency
+        ("Có 2 gái bán dâm bị bắt.", "2 kg were arrested."),  # a bare number gains a measure
+        ("Giá xe là 13 ngàn đô la.", "The car costs $13000 thousands."),  # 13 million
+        ("Xe mang BKS 72 A -085.31.", "The car 72 A -085.32."),
+    ],
+)
+def test_a_number_given_another_quantity_is_changed(source: str, english: str) -> None:
+    from vnsumm.numbers import check
+
+    assert [m.status for m in check(source, english).mentions] == ["changed"]
 
 
 def test_a_score_lost_in_translation_is_caught() -> None:

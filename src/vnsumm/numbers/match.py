@@ -27,7 +27,7 @@ from typing import Any
 
 from .lex_vi import AFTER_A_LABEL, IDIOMS_AFTER_ONE
 from .mention import DateValue, Mention, RangeValue, RatioValue, Span, TimeValue, Value, value_to_json
-from .units import Conversion, alternation, by_code, convert, units_conflict
+from .units import Conversion, alternation, by_code, convert, unit_added, units_conflict
 
 __all__ = ["MentionCheck", "NumberReport", "STATUSES", "match_mentions"]
 
@@ -197,8 +197,10 @@ def _sig(d: Decimal) -> int:
     return len(d.normalize().as_tuple().digits)
 
 
-def _units_conflict(a: Mention, b: Mention) -> bool:
-    return units_conflict(a.unit, b.unit)
+def _units_conflict(src: Mention, tgt: Mention) -> bool:
+    """Units that cannot state the same quantity, or an English unit the source number does not have
+    (when the English reads one way only: ``190m`` may be 190 million)."""
+    return units_conflict(src.unit, tgt.unit) or (unit_added(src.unit, tgt.unit) and not tgt.alternatives)
 
 
 def _kinds_compatible(a: Mention, b: Mention) -> bool:

@@ -29,6 +29,7 @@ __all__ = [
     "dimension_of",
     "en_unit",
     "prefix_unit",
+    "unit_added",
     "units_conflict",
     "vi_unit",
 ]
@@ -76,7 +77,7 @@ UNITS: tuple[Unit, ...] = (
          ("mm", "millimetres", "millimeters", "millimetre", "millimeter")),
     Unit("mile", "length", _d("1609.344"), ("dặm",), ("miles", "mile")),
     Unit("nmi", "length", _d("1852"), ("hải lý",), ("nautical miles", "nautical mile")),
-    Unit("ft", "length", _d("0.3048"), ("feet", "foot"), ("feet", "foot", "ft")),
+    Unit("ft", "length", _d("0.3048"), ("feet", "foot", "ft"), ("feet", "foot", "ft")),
     Unit("in", "length", _d("0.0254"), ("inch", "in-sơ", "insơ"), ("inches", "inch")),
     Unit("micron", "length", _d("0.000001"), ("micron", "micromet", "µm"), ("microns", "micron", "µm")),
     # area (base: square metre)
@@ -211,6 +212,16 @@ def by_code(code: str) -> Unit | None:
 def dimension_of(code: str | None) -> str | None:
     unit = _BY_CODE.get(code) if code else None
     return unit.dimension if unit else None
+
+
+def unit_added(source: str | None, target: str | None) -> bool:
+    """The English gives a number a unit its Vietnamese does not have: any lexicon unit on a counted noun
+    (``2 năm`` → "two dollars"), a measure on a bare number (``2 gái`` → "2 m"). A currency on a bare
+    number is let pass: Vietnamese often leaves it to the context (``700 triệu bảng`` → "£700m")."""
+    unit = _BY_CODE.get(target or "")
+    if unit is None or source in _BY_CODE:
+        return False
+    return bool(source) or unit.dimension != "currency"
 
 
 def units_conflict(a: str | None, b: str | None) -> bool:
