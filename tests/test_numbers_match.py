@@ -198,6 +198,15 @@ def test_a_number_given_another_quantity_is_changed(source: str, english: str) -
     assert [m.status for m in check(source, english).mentions] == ["changed"]
 
 
+def test_a_count_matched_only_to_an_ordinal_word_is_weak() -> None:
+    from vnsumm.numbers import check
+
+    assert [
+        m.status for m in check("Chúng tôi nhận ra 2 điều.", "We noticed the second thing.").mentions
+    ] == ["weak"]
+    assert [m.status for m in check("Chúng tôi nhận ra 2 điều.", "We noticed two things.").mentions] == ["ok"]
+
+
 def test_a_score_lost_in_translation_is_caught() -> None:
     """``hòa 1-1`` rendered as ``a 1 draw`` lost the score: the 1 and the article prove nothing."""
     from vnsumm.numbers import check

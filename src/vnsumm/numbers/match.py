@@ -250,8 +250,9 @@ _STATUS_OF_TIER = {_EXACT: "ok", _ALT: "ok", _FORMAT: "format", _CROSS: "ok", _R
 
 def _status_of_match(tier: int, src: Mention, tgt: Mention) -> str:
     """A digit 1 matched only to a word of another kind (``1 tháng`` to a "first" elsewhere) is ``weak``:
-    "first", "one" and "a" stand in so many English sentences that the match proves little."""
-    if tier == _CROSS and tgt.soft and not src.soft and _is_one(src):
+    "first", "one" and "a" stand in so many English sentences that the match proves little. So is a count
+    matched only to an ordinal word (``2 điều``, two things, to "second")."""
+    if tier == _CROSS and tgt.soft and not src.soft and (_is_one(src) or src.kind == "number"):
         return "weak"
     return _STATUS_OF_TIER[tier]
 
