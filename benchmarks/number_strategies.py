@@ -26,7 +26,7 @@ from functools import partial
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import VIETNEWS, add_json_option, shared_file, write_json
+from common import VIETNEWS, add_json_option, read_vietnews, shared_file, write_json
 from translation import CORPUS_NAMES, DEV, quality, read_dev
 
 from vnsumm.config import load_config
@@ -65,18 +65,13 @@ NAMES = {**CORPUS_NAMES, "vietnews": "VietNews val, no reference"}
 def vietnews_sentences(limit: int) -> list[dict]:
     """The first ``limit`` VietNews validation sentences with a digit mention, at most PER_ARTICLE per
     article, as pairs without a reference."""
-    import gzip
-    import json
-
     chosen: list[dict] = []
     if not limit or not VIETNEWS_VAL.exists():
         return chosen
-    with gzip.open(VIETNEWS_VAL, "rt", encoding="utf-8") as handle:
-        for line in handle:
-            body = json.loads(line)["body"]
-            chosen += with_digits([{"vi": s, "en": None} for s in body], PER_ARTICLE)
-            if len(chosen) >= limit:
-                return chosen[:limit]
+    for article in read_vietnews(VIETNEWS_VAL, sys.maxsize):
+        chosen += with_digits([{"vi": s, "en": None} for s in article["body"]], PER_ARTICLE)
+        if len(chosen) >= limit:
+            return chosen[:limit]
     return chosen
 
 
