@@ -14,6 +14,17 @@ from vnsumm.numbers.mention import DateValue, RangeValue, RatioValue, TimeValue
 D = Decimal
 
 CASES = [
+    (
+        "on the 24th day of the twelfth lunar month",
+        "the 24th day of the twelfth lunar month",
+        "date",
+        DateValue(None, 12, 24, lunar=True),
+        None,
+    ),  # fmt: skip
+    ("in the first lunar month", "the first lunar month", "date", DateValue(None, 1, None, lunar=True), None),
+    ("on August 15 (lunar calendar)", "August 15", "date", DateValue(None, 8, 15, lunar=True), None),
+    ("a 10-year-old player", "10", "number", D(10), "age"),
+    ("he is 16 years old", "16", "number", D(16), "age"),
     ("GDP was VND 32,439.8 billion.", "VND 32,439.8 billion", "number", D("32439800000000"), "VND"),
     ("or 32.4398 trillion dong", "32.4398 trillion dong", "number", D("32439800000000"), "VND"),
     ("FDI of USD 1.1197 billion", "USD 1.1197 billion", "number", D("1119700000"), "USD"),

@@ -190,12 +190,87 @@ def test_news_forms_pass(source: str, english: str) -> None:
         ("Có 2 gái bán dâm bị bắt.", "2 kg were arrested."),  # a bare number gains a measure
         ("Giá xe là 13 ngàn đô la.", "The car costs $13000 thousands."),  # 13 million
         ("Xe mang BKS 72 A -085.31.", "The car 72 A -085.32."),
+        # an age the Vietnamese does not state: a count of something else, an amount, a label, a date
+        ("Cầu thủ đập bóng an toàn cứ 10 lần.", "A 10-year-old player is safe."),
+        ("Vụ tai nạn khiến 1 người tử vong.", "The 1-year-old news agency reported."),
+        ("Bà chịu mức phạt 13.250.000 đồng.", "The 13250000-year-old woman was fined."),
+        ("Cháu trú tại thôn 4, xã Hợp Tiến.", "The 4-year-old lives in Hop Tien."),
+        ("Ngày 18/9 tòa mở phiên xử.", "On 9 / 18-year-old the court opened."),
+        # a day the source does not name
+        ("Bầu cử tổng thống vào tháng 4.", "The presidential election in April 21."),
+        # a currency on a small bare count; "2 m" reads neither 2 metres nor 2 million for ``2 gái``
+        ("Chúng tôi đã mở 1 quầy nếm thử nhỏ.", "We opened 1 pounds at the store."),
+        ("Cung cấp cho 2 gái bán dâm.", "Supplied the 2 m girls."),
+        # a lunar date is no solar date
+        ("Vụ án xảy ra hôm 24 tháng Chạp.", "The crime happened on December 24."),
+        ("Lễ hội diễn ra ngày 15/8 âm lịch.", "The festival takes place on August 15."),
     ],
 )
 def test_a_number_given_another_quantity_is_changed(source: str, english: str) -> None:
     from vnsumm.numbers import check
 
     assert [m.status for m in check(source, english).mentions] == ["changed"]
+
+
+@pytest.mark.parametrize(
+    ("source", "english"),
+    [
+        ("Tôm, 18 tuổi, bị bắt.", "Tom, 18-year-old, was arrested."),
+        ("Cây cổ thụ 50 năm tuổi.", "A 50-year-old tree."),
+        ("Lúc đó tôi khoảng 8, 9 tuổi.", "I was about 8 or 9 years old."),
+        ("Nhóm có 14 da đen.", "The group has 14-year-old blacks."),  # a bare count may be an age implied
+        ("Khoản lỗ 700 triệu bảng.", "A loss of £700m."),  # an amount may leave its currency unsaid
+        ("Lỗ 190 triệu.", "A loss of 190m."),  # "190m" read as 190 million
+        ("Vào thứ 5 tuần này.", "On Thursday this week."),
+        ("Vào tháng 4 năm 2019.", "In April 2019."),
+        ("Sáng 10/6, đoàn đến.", "On the morning of June 10, 2024, they came."),  # a year may be added
+        ("Vụ án xảy ra hôm 24 tháng Chạp.", "It happened on the 24th day of the 12th lunar month."),
+        ("Lễ hội diễn ra ngày 15/8 âm lịch.", "The festival is on August 15 (lunar calendar)."),
+    ],
+)
+def test_an_age_or_a_lunar_date_the_source_states_passes(source: str, english: str) -> None:
+    from vnsumm.numbers import check
+
+    assert all(m.status == "ok" for m in check(source, english).mentions)
+
+
+@pytest.mark.parametrize(
+    ("source", "english"),
+    [
+        ("Trú thôn Đức Bố 2, xã Tam Anh.", "Lives in Duc Bo 2.000, Tam Anh."),  # reads two thousand
+        ("Khoảng hơn 13h chiều qua.", "At about 13 pm yesterday."),  # a 24-hour clock with a p.m.
+        ("Ông sinh năm 2005.", "He was born in 2,005."),  # a year grouped like a count
+        ("Hôm 27/2, ông Vũ cho biết.", "The 2 / 27-2-2, Mr Vu said."),  # glued into a chain of digits
+    ],
+)
+def test_a_form_that_reads_another_way_is_format(source: str, english: str) -> None:
+    from vnsumm.numbers import check
+
+    assert [m.status for m in check(source, english).mentions] == ["format"]
+
+
+def test_an_ordinal_that_is_no_weekday_is_not_found_in_a_weekday() -> None:
+    from vnsumm.numbers import check
+
+    assert [m.status for m in check("Tên thứ 5 bị bắt hôm qua.", "Thursday was arrested.").mentions] == [
+        "missing"
+    ]
+
+
+def test_one_end_of_an_english_ratio_the_source_does_not_state_is_weak() -> None:
+    from vnsumm.numbers import check
+
+    said_more = check("Ít nhất một đứa trong số 14 đứa trẻ.", "At least fourteen of the 20 children.")
+    assert [m.status for m in said_more.mentions] == ["weak"]
+    both_ends = check("Có 14 trong số 20 người.", "There were 14 of the 20 people.")
+    assert [m.status for m in both_ends.mentions] == ["ok", "ok"]
+
+
+def test_a_label_matched_only_to_a_number_word_is_weak() -> None:
+    from vnsumm.numbers import check
+
+    report = check("Theo điểm n khoản 2 Điều 249.", "Under two to two. Article 249.")
+    assert [m.status for m in report.mentions] == ["weak", "ok"]
 
 
 def test_a_count_matched_only_to_an_ordinal_word_is_weak() -> None:

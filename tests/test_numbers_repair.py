@@ -41,6 +41,14 @@ def outside_spans_unchanged(result) -> bool:
         ),
         ("Vào những năm 80, nhạc rock.", "In the ' 81s, rock.", "In the ' 80s, rock."),
         ("Có 18/18 huyện đạt chuẩn.", "All 17 districts passed.", "All 18 districts passed."),
+        (
+            "Vụ án xảy ra hôm 24 tháng Chạp.",
+            "The crime happened on December 24.",
+            "The crime happened on the 24th day of the 12th lunar month.",
+        ),
+        ("Khoảng hơn 13h chiều qua.", "At about 13 pm yesterday.", "At about 1 pm yesterday."),
+        ("Trú thôn Đức Bố 2, xã Tam Anh.", "Lives in Duc Bo 2.000, Tam Anh.", "Lives in Duc Bo 2, Tam Anh."),
+        ("Người dưới 16 tuổi.", "People under 18-year-old.", "People under 16-year-old."),
     ],
 )
 def test_changed_and_badly_formatted_numbers_are_rewritten_in_place(source, english, repaired):

@@ -175,7 +175,7 @@ def test_repair_keeps_the_plain_english_when_the_retranslation_is_no_better() ->
     assert [m.status for m in done.report.problems] == ["missing", "missing"]
     notes = mention_repairs(done)
     assert not any(n.repaired for n in notes)
-    assert notes[0].reason == "still missing: translated again with protected numbers, no better"
+    assert notes[0].reason.startswith("still missing: no retranslation keeps it")
     _truthful([done])
 
 

@@ -29,6 +29,17 @@ def one(text: str) -> Mention:
 
 # (sentence, mention text, kind, value, unit)
 CASES = [
+    # lunar dates: a lunar month name, or a mark after the date
+    ("xảy ra hôm 24 tháng Chạp.", "24 tháng Chạp", "date", DateValue(None, 12, 24, lunar=True), None),
+    (
+        "mùng 5 tháng Giêng năm 2024",
+        "5 tháng Giêng năm 2024",
+        "date",
+        DateValue(2024, 1, 5, lunar=True),
+        None,
+    ),
+    ("diễn ra ngày 15/8 âm lịch", "15/8", "date", DateValue(None, 8, 15, lunar=True), None),
+    ("ngày 10/3 (ÂL) hằng năm", "10/3", "date", DateValue(None, 3, 10, lunar=True), None),
     # separators, scale words and currencies
     ("Tổng giá trị đạt 32.439,8 tỷ đồng.", "32.439,8 tỷ đồng", "number", D("32439800000000"), "VND"),
     ("Thu hút 1.119,7 triệu USD vốn FDI.", "1.119,7 triệu USD", "number", D("1119700000"), "USD"),

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 STRATEGIES: dict[str, str] = {
     "check": "report wrong numbers, change nothing",
-    "repair": "rewrite wrong number spans; translate a sentence again with protected numbers where one is "
-    "missing",
+    "repair": "rewrite wrong number spans; translate a sentence that still fails again (protected, next-best "
+    "hypotheses, clause by clause) and keep the English that fails fewest numbers",
     "protect": "translate with numbers replaced by placeholders, put the renderings back, then repair",
 }
 DEFAULT_STRATEGY = "repair"

@@ -18,10 +18,12 @@ from dataclasses import replace
 from decimal import Decimal, InvalidOperation
 
 from .lex_en import (
+    AGE_AFTER,
     ARTICLES,
     CENTURY_WORDS,
     DECADE_WORDS,
     DIGIT_WORDS,
+    LUNAR_MARKS,
     MONTHS,
     MULTIPLIER_WORDS,
     NUMBER_WORDS,
@@ -144,6 +146,16 @@ _ORDINAL_DIGITS = re.compile(r"(?<![\w.,])(?P<n>\d{1,3}(?:,\d{3})+|\d+)(?:st|nd|
 _ORDINAL_WORD = re.compile(
     rf"\b(?:(?P<tens>{'|'.join(TEN_WORDS)})-)?(?P<w>{alternation(ORDINAL_WORDS)})\b", re.IGNORECASE
 )
+# "the 24th day of the 12th lunar month" (vnsumm writes it for ``24 tháng Chạp``), "the first lunar month"
+_LUNAR_DATE = re.compile(
+    r"\b(?:(?:the\s+)?(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+day\s+of\s+)?the\s+"
+    rf"(?:(?P<m>\d{{1,2}})(?:st|nd|rd|th)|(?P<mw>{alternation(ORDINAL_WORDS)}))\s+lunar\s+month"
+    r"(?:\s*(?:of|,)\s*(?P<y>\d{4})\b)?",
+    re.IGNORECASE,
+)
+_LUNAR_MARK_AFTER = re.compile(
+    rf"\s*\(?\s*(?:of\s+the\s+|on\s+the\s+|in\s+the\s+)?(?:{alternation(LUNAR_MARKS)})\b", re.IGNORECASE
+)
 _TEENS = "|".join(w for w, n in DIGIT_WORDS.items() if n >= 10)
 _UNITS_ONE_TO_NINE = "|".join(w for w, n in DIGIT_WORDS.items() if 1 <= n <= 9)
 _YEAR_IN_WORDS = re.compile(
@@ -181,6 +193,7 @@ _PLURAL_CODE = re.compile(r"\ds$")
 _CAPITALS_BEFORE = re.compile(r"[A-Z]{4,}\s*$")
 _RANGE_LEAD = re.compile(r"\b(?:from|between)\s+$", re.IGNORECASE)
 _BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
+_AGE_AFTER = re.compile("|".join(map(re.escape, AGE_AFTER)), re.IGNORECASE)
 
 
 def _parse_digits(raw: str) -> tuple[Decimal, tuple[Decimal, ...], bool] | None:
@@ -328,6 +341,15 @@ def _month_year(m: re.Match[str], _claims: Claims) -> Draft:
     return Draft(m.start(), m.end(), "date", DateValue(int(m["y"]), _month(m["mon"])), joinable=True)
 
 
+def _lunar_date(m: re.Match[str], _claims: Claims) -> Draft | None:
+    month = int(m["m"]) if m["m"] else ORDINAL_WORDS[m["mw"].lower()]
+    day = int(m["d"]) if m["d"] else None
+    if not 1 <= month <= 12 or (day is not None and not _valid_date(month, day)):
+        return None
+    year = int(m["y"]) if m["y"] else None
+    return Draft(m.start(), m.end(), "date", DateValue(year, month, day, lunar=True))
+
+
 def _time(m: re.Match[str], _claims: Claims) -> Draft | None:
     if m["oclock"]:
         raw = m["oclock"].lower()
@@ -338,6 +360,8 @@ def _time(m: re.Match[str], _claims: Claims) -> Draft | None:
         hour, minute, ampm = int(m["hour"]), int(m["minute"]), m["ampm"]
         if "." in m.group() and not ampm:
             return None  # 2.30 without a.m./p.m. is a decimal, not a time
+    # "13 pm" (``13h chiều``): a 24-hour clock with a 12-hour mark is the wrong form, though it says 13:00
+    mixed_clocks = bool(ampm) and hour > 12
     if ampm and ampm.lower().startswith("p") and hour < 12:
         hour += 12
     if ampm and ampm.lower().startswith("a") and hour == 12:
@@ -346,7 +370,9 @@ def _time(m: re.Match[str], _claims: Claims) -> Draft | None:
         return None
     # "at 1:30 this afternoon": without a.m./p.m. the clock says nothing of the half of the day
     other_half = (TimeValue(hour + 12, minute),) if not ampm and 1 <= hour < 12 else ()
-    return Draft(m.start(), m.end(), "time", TimeValue(hour, minute), alternatives=other_half)
+    return Draft(
+        m.start(), m.end(), "time", TimeValue(hour, minute), alternatives=other_half, garbled=mixed_clocks
+    )
 
 
 def _decade(m: re.Match[str], _claims: Claims) -> Draft | None:
@@ -645,6 +671,20 @@ def _word_quantities(m: re.Match[str], start: int, end: int, sign: str | None) -
 # 3. ordinals, Roman numerals, weekdays and lone months before quantities (``21st``, ``World War II``);
 # 4. quantities last: every digit run or number-word run still free.
 RULES: tuple[Rule, ...] = (
+    # First: its day and month are ordinals, which the ordinal rules would take one by one.
+    Rule(
+        "lunar date",
+        _lunar_date,
+        (
+            Example(
+                "Tet falls on the 1st day of the 1st lunar month.",
+                "the 1st day of the 1st lunar month",
+                "--01-01 (lunar)",
+            ),
+        ),  # fmt: skip
+        _LUNAR_DATE,
+        gate=lambda c: "lunar" in c.words,
+    ),
     Rule(
         "quarter in words",
         _quarter_in_words,
@@ -912,7 +952,7 @@ def _range_compatible(text: str, a: Draft, b: Draft, gap: str) -> bool:
         return bool(_BETWEEN_BEFORE.search(text[max(0, a.start - 9) : a.start]))
     if word in ("to", "through", "until") or word in ("-", "–", "—"):
         if a.kind == "number" and isinstance(a.value, Decimal) and isinstance(b.value, Decimal):
-            return a.value <= b.value or (b.scale or 1) > (a.scale or 1)
+            return a.value < b.value or (b.scale or 1) > (a.scale or 1)  # "two to two" is no range
         return True
     return False
 
@@ -924,7 +964,41 @@ def en_drafts(text: str) -> list[Draft]:
     """The drafts of :func:`extract_en` (with the rule that made each): the rule examples test this."""
     claims = Claims(text)
     run_rules(RULES, claims)
-    return _join(text, sorted(claims.drafts, key=lambda d: (d.start, -d.end)))
+    drafts = _join(text, sorted(claims.drafts, key=lambda d: (d.start, -d.end)))
+    return [_in_a_chain(text, _as_lunar(text, _as_age(text, d))) for d in drafts]
+
+
+_CHAIN_AFTER = re.compile(r"[-/–]\d")
+_CHAIN_BEFORE = re.compile(r"(?<![A-Za-z\d])\d+[-/–]$")  # a number, not the end of a code (``Q2/2024``)
+
+
+def _in_a_chain(text: str, draft: Draft) -> Draft:
+    """``12 / 12-17-12-12-86``: a number glued to more digits by a dash or slash is a piece of a chain no
+    reader can take apart (a whole date, range, score or code is one mention, so never glued to digits)."""
+    starts_with_a_digit = text[draft.start : draft.start + 1].isdigit()
+    glued_after = starts_with_a_digit and _CHAIN_AFTER.match(text, draft.end)
+    if glued_after or _CHAIN_BEFORE.search(text[max(0, draft.start - 12) : draft.start]):
+        return replace(draft, garbled=True)
+    return draft
+
+
+def _as_lunar(text: str, draft: Draft) -> Draft:
+    """``September 10 (lunar calendar)``: a date of the lunar calendar, as the Vietnamese ``10/9 âm lịch``."""
+    if (
+        not isinstance(draft.value, DateValue)
+        or draft.value.lunar
+        or not _LUNAR_MARK_AFTER.match(text, draft.end)
+    ):
+        return draft
+    return replace(draft, value=replace(draft.value, lunar=True), alternatives=())
+
+
+def _as_age(text: str, draft: Draft) -> Draft:
+    """``a 10-year-old player``: the count is an age, which the matcher holds against the Vietnamese counter
+    (``cứ 10 lần`` is no age). The span stays the number's, so a repair leaves "-year-old" in place."""
+    if draft.unit is not None or not _AGE_AFTER.match(text, draft.end):
+        return draft
+    return replace(draft, unit="age")
 
 
 @on_nfc

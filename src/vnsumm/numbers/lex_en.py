@@ -65,3 +65,9 @@ SCORE_CUES: tuple[str, ...] = (
     "victory", "score", "scored", "scoreline", "led", "lead", "tie", "tied", "goal", "goals", "match",
     "final",
 )  # fmt: skip
+# What makes the number before it an age (``a 10-year-old player``, ``16 years old``); the number keeps its
+# span and gets the unit ``age``, which only a bare count or an age counter may have (see the matcher).
+AGE_AFTER: tuple[str, ...] = ("-year-old", "-years-old", " year-old", " years-old", " years old", " year old")
+# What makes a date before it lunar (``September 10 (lunar calendar)``); the form vnsumm writes, "the 24th
+# day of the 12th lunar month", is a rule of its own.
+LUNAR_MARKS: tuple[str, ...] = ("lunar calendar", "lunar")

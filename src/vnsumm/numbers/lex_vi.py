@@ -35,6 +35,10 @@ COUNTERS: frozenset[str] = frozenset(
 """.split(",")
 )
 
+# Counters that make a count an age or a span of years (``16 tuổi``, ``50 năm tuổi``): the only counted
+# nouns English may turn into "-year-old". Any other counter (``10 người``, ``cứ 10 lần``) is no age.
+AGE_COUNTERS: frozenset[str] = frozenset({"tuổi", "năm"})
+
 # Vietnamese number words. ``năm`` and ``ba`` are also "year" and "father": the extractor only takes them
 # before a counter noun.
 DIGIT_WORDS: dict[str, int] = {
@@ -103,6 +107,10 @@ MONTH_WORDS: dict[str, int] = {
     "giêng": 1, "hai": 2, "ba": 3, "tư": 4, "năm": 5, "sáu": 6, "bảy": 7, "bẩy": 7, "tám": 8, "chín": 9,
     "mười": 10, "mười một": 11, "mười hai": 12, "chạp": 12,
 }  # fmt: skip
+# Month names of the lunar calendar only (``24 tháng Chạp``, ``rằm tháng Giêng``), and the marks that make a
+# date after them lunar (``15/8 âm lịch``, ``ngày 10/3 (ÂL)``).
+LUNAR_MONTH_WORDS: frozenset[str] = frozenset({"giêng", "chạp"})
+LUNAR_MARKS: tuple[str, ...] = ("âm lịch", "Âm lịch", "ÂL", "AL")
 # A ``D tháng M`` without ``ngày`` before it is a duration, not a date, when one of these follows
 # (``2 tháng 3 ngày``: two months and three days).
 AFTER_DURATION: tuple[str, ...] = ("ngày", "tuần", "năm", "tháng", "giờ", "lần", "tuổi", "phút")

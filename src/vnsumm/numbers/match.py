@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_DOWN, ROUND_HALF_UP, Decimal
 from typing import Any
 
-from .lex_vi import AFTER_A_LABEL, IDIOMS_AFTER_ONE
+from .lex_vi import AFTER_A_LABEL, AGE_COUNTERS, IDIOMS_AFTER_ONE
 from .mention import DateValue, Mention, RangeValue, RatioValue, Span, TimeValue, Value, value_to_json
 from .units import Conversion, alternation, by_code, convert, unit_added, units_conflict
 
@@ -145,7 +145,13 @@ def _dec(v: Value) -> Decimal | None:
 
 
 def _dates_equal(a: DateValue, b: DateValue) -> bool:
-    """Same date: every part the source states is stated equally by the target (which may say more)."""
+    """Same date: every part the source states is stated equally by the target (which may say more), in
+    the same calendar."""
+    if a.lunar != b.lunar:
+        return False
+    if a.month is not None and a.day is None and b.day is not None:
+        return False  # ``tháng 4`` is no "April 21": the English names a day the source does not
+
     for x, y in ((a.year, b.year), (a.month, b.month), (a.day, b.day)):
         if x is not None and x != y:
             return False
@@ -200,7 +206,29 @@ def _sig(d: Decimal) -> int:
 def _units_conflict(src: Mention, tgt: Mention) -> bool:
     """Units that cannot state the same quantity, or an English unit the source number does not have
     (when the English reads one way only: ``190m`` may be 190 million)."""
-    return units_conflict(src.unit, tgt.unit) or (unit_added(src.unit, tgt.unit) and not tgt.alternatives)
+    return (
+        units_conflict(src.unit, tgt.unit)
+        or (_unit_added(src, tgt) and not tgt.alternatives)
+        or _age_given(src, tgt)
+    )
+
+
+def _unit_added(src: Mention, tgt: Mention) -> bool:
+    return unit_added(src.unit, tgt.unit, source_is_an_amount=_an_amount(src))
+
+
+def _an_amount(m: Mention) -> bool:
+    """A number with a scale word (``700 triệu``) or of a thousand or more: what may be money unsaid."""
+    return any(c.isalpha() for c in m.text) or (isinstance(m.value, Decimal) and abs(m.value) >= 1000)
+
+
+def _age_given(src: Mention, tgt: Mention) -> bool:
+    """The English makes an age ("10-year-old") of a number the Vietnamese counts something else with
+    (``cứ 10 lần``, ``1 người``), or of an amount, a date or a label. A bare count may be an age the sentence
+    implies, so it passes."""
+    if tgt.unit != "age" or src.unit in AGE_COUNTERS:
+        return False
+    return src.unit is not None or src.kind != "number"
 
 
 def _kinds_compatible(a: Mention, b: Mention) -> bool:
@@ -220,17 +248,30 @@ def pair_tier(src: Mention, tgt: Mention) -> int | None:
     if _units_conflict(src, tgt) or not _kinds_compatible(src, tgt) or _word_for_a_measure(src, tgt):
         return None
     same_kind = src.kind == tgt.kind
+    # "2 m" for ``2 gái``: the reading with the added unit is no match; "2 million" still may be
+    with_unit = 1 if _unit_added(src, tgt) else 0
     for si, s in enumerate(src.readings):
-        for ti, t in enumerate(tgt.readings):
+        for ti, t in enumerate(tgt.readings[with_unit:], start=with_unit):
             if values_equal(s, t):
-                if ti == 0 and tgt.foreign_format:
+                if tgt.garbled or tgt.foreign_format and (ti == 0 or _padded(t)) or _grouped_year(s, tgt):
                     return _FORMAT
                 if not same_kind:
                     return _CROSS
                 return _EXACT if si == ti == 0 else _ALT
-    if src.kind == tgt.kind and _rounded(src.value, tgt.value) and not tgt.foreign_format:
+    if src.kind == tgt.kind and _rounded(src.value, tgt.value) and not (tgt.foreign_format or tgt.garbled):
         return _ROUNDED
     return None
+
+
+def _grouped_year(src_reading: Value, tgt: Mention) -> bool:
+    """``2,005`` for the year ``2005``: grouped like a count, it is read as one."""
+    return isinstance(src_reading, DateValue) and src_reading.month is None and "," in tgt.text
+
+
+def _padded(value: Value) -> bool:
+    """``2.000`` for ``2``: the English decimal reading of a form that also reads 2,000 proves the value only
+    with zeros no English writer adds, so the reader sees two thousand."""
+    return isinstance(value, Decimal) and value.as_tuple().exponent < 0 and value.as_tuple().digits[-1] == 0  # type: ignore[operator]
 
 
 def _word_for_a_measure(src: Mention, tgt: Mention) -> bool:
@@ -239,7 +280,10 @@ def _word_for_a_measure(src: Mention, tgt: Mention) -> bool:
 
 
 def _weekday_tier(src: Mention, tgt: Mention) -> int | None:
-    """Vietnamese ``thứ 2`` .. ``thứ 7`` are Monday .. Saturday (``chủ nhật``, Sunday, has no number)."""
+    """Vietnamese ``thứ 2`` .. ``thứ 7`` are Monday .. Saturday (``chủ nhật``, Sunday, has no number), where
+    the extractor read a weekday (``vào thứ 5``; ``tên thứ 5``, the fifth man, is no Thursday)."""
+    if src.kind == "ordinal" and src.unit != "weekday":
+        return None
     if src.kind not in ("ordinal", "number", "date") or not isinstance(tgt.value, Decimal):
         return None
     return _EXACT if any(isinstance(r, Decimal) and r == tgt.value + 1 for r in src.readings) else None
@@ -251,8 +295,9 @@ _STATUS_OF_TIER = {_EXACT: "ok", _ALT: "ok", _FORMAT: "format", _CROSS: "ok", _R
 def _status_of_match(tier: int, src: Mention, tgt: Mention) -> str:
     """A digit 1 matched only to a word of another kind (``1 tháng`` to a "first" elsewhere) is ``weak``:
     "first", "one" and "a" stand in so many English sentences that the match proves little. So is a count
-    matched only to an ordinal word (``2 điều``, two things, to "second")."""
-    if tier == _CROSS and tgt.soft and not src.soft and (_is_one(src) or src.kind == "number"):
+    matched only to an ordinal word (``2 điều``, two things, to "second"), and a label matched only to a
+    number word (``khoản 2``, clause 2, to "two")."""
+    if tier == _CROSS and tgt.soft and not src.soft and (_is_one(src) or src.kind in ("number", "code")):
         return "weak"
     return _STATUS_OF_TIER[tier]
 
@@ -308,6 +353,8 @@ class _State:
     conversions: dict[int, Conversion] = field(default_factory=dict)
     used: set[int] = field(default_factory=set)
     part_used: set[int] = field(default_factory=set)
+    # Sources found as one term of an English ratio, with the other term (see _weaken_unstated_terms).
+    part_of_ratio: dict[int, Value] = field(default_factory=dict)
     _by_position: dict[bool, tuple[list[int], list[float]]] = field(default_factory=dict, repr=False)
 
     def assign(self, i: int, status: str, target: Mention | None, j: int | None = None) -> None:
@@ -568,20 +615,40 @@ def _composite_fallbacks(state: _State, target_text: str, window: float) -> None
 
 
 def _source_part_of_target(state: _State, i: int, window: float) -> None:
+    """A number found as one end of an English range or ratio (``14 trong số 20`` as "14 of the 20")."""
     s = state.sources[i]
-    best: tuple[float, int] | None = None
+    best: tuple[float, int, Value] | None = None
     for j in state.targets_near(s, window, composite=True):
         t = state.targets[j]
         parts = _parts(t.value)
         if j in state.used or parts is None or _units_conflict(s, t):
             continue
-        if any(values_equal(r, p) for r in s.readings for p in parts):
-            d = state.aligner.distance(s, t)
-            if d <= window and (best is None or d < best[0]):
-                best = (d, j)
+        for k, part in enumerate(parts):
+            if any(values_equal(r, part) for r in s.readings):
+                d = state.aligner.distance(s, t)
+                if d <= window and (best is None or d < best[0]):
+                    best = (d, j, parts[1 - k])
+                break
     if best is not None:
         state.status[i] = ("ok", state.targets[best[1]])
         state.part_used.add(best[1])
+        if isinstance(state.targets[best[1]].value, RatioValue):
+            state.part_of_ratio[i] = best[2]
+
+
+def _weaken_unstated_terms(state: _State) -> None:
+    """A source number found as one term of an English ratio whose other term no source states (``một
+    trong số 14`` as "fourteen of the 20"): the English says more than the source, so the match is
+    ``weak``. A "one" is exempt (``một`` is often no mention), and so is a ratio another source number was
+    matched to (``1 trong 9`` as "two out of nine": the 1 is changed)."""
+    for i, other in state.part_of_ratio.items():
+        status, target = state.status[i]
+        if status != "ok" or other == 1:
+            continue
+        shared = any(t is target for k, (_s, t) in state.status.items() if k != i)
+        stated = any(values_equal(r, other) for s in state.sources for r in s.readings)
+        if not (shared or stated):
+            state.status[i] = ("weak", target)
 
 
 def _find_free(state: _State, s: Mention, value: Value, window: float) -> int | None:
@@ -988,11 +1055,14 @@ def match_mentions(
     allow_rounding: bool = False,
     strict: bool = False,
     window: float | None = None,
+    every_source: bool = True,
 ) -> NumberReport:
     """Assign source mentions to target mentions and judge each one.
 
     ``window`` bounds how far (as a share of the target length, after alignment) a weak match may land
     from where the source number should be: generous for a sentence, tight for a whole document.
+    ``every_source`` false: ``sources`` are not all the numbers of ``source_text`` (repair reads one back
+    alone), so what the other source numbers state is unknown.
     """
     if window is None:
         window = SENTENCE_WINDOW if len(target_text) < 600 else min(0.12, WINDOW_CHARS / len(target_text))
@@ -1011,6 +1081,8 @@ def match_mentions(
             state.status[i] = ("missing", None)
     _uncross_twins(state)
     _share_doubt(state)
+    if every_source:
+        _weaken_unstated_terms(state)
     checks = tuple(
         MentionCheck(s, *state.status.get(i, ("missing", None)), state.conversions.get(i))
         for i, s in enumerate(state.sources)

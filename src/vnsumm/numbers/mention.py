@@ -32,14 +32,22 @@ KINDS = (
 
 @dataclass(frozen=True)
 class DateValue:
-    """A calendar date with any part unknown (``10/6`` has no year; ``tháng 11`` has only a month)."""
+    """A calendar date with any part unknown (``10/6`` has no year; ``tháng 11`` has only a month).
+
+    ``lunar``: a day and month of the lunar calendar (``24 tháng Chạp``), never equal to a solar one: Tết
+    falls in January or February, not on "January 1"."""
 
     year: int | None = None
     month: int | None = None
     day: int | None = None
+    lunar: bool = False
 
     def __str__(self) -> str:
-        """ISO 8601 with unknown parts left out: ``2024-06-10``, ``2024-06``, ``2024``, ``--06-10``."""
+        """ISO 8601 with unknown parts left out: ``2024-06-10``, ``2024-06``, ``2024``, ``--06-10``; a lunar
+        date ends in `` (lunar)``."""
+        return self._iso() + (" (lunar)" if self.lunar else "")
+
+    def _iso(self) -> str:
         if self.year is not None:
             parts = [f"{self.year:04d}"]
             if self.month is not None:
@@ -104,6 +112,10 @@ class Mention:
     # Written with the other language's digit separators (``32.439,8`` in English text): ``value`` is
     # the reading those separators have in that other language, and the matcher reports ``format``.
     foreign_format: bool = False
+    # Written in a form no reader takes at its value, whatever the reading: a 24-hour clock with p.m.
+    # (``13 pm``), a number glued into a chain of digits (``12 / 12-17-12-12``). The matcher reports
+    # ``format``.
+    garbled: bool = False
 
     @property
     def readings(self) -> tuple[Value, ...]:

@@ -30,7 +30,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from .lex_en import NUMBER_WORDS
+from .lex_en import MONTHS, NUMBER_WORDS, WEEKDAYS
 from .lex_en import SCALES as SCALES_EN
 from .lex_vi import SCALES
 from .mention import DateValue, Mention, RangeValue, RatioValue, TimeValue, Value
@@ -250,6 +250,8 @@ def _quantity(m: Mention) -> list[str]:
 
 
 def _date_forms(d: DateValue) -> list[str]:
+    if d.lunar:
+        return _lunar_date_forms(d)
     month = MONTH_NAMES[d.month - 1] if d.month else None
     if d.year is not None and month and d.day:
         return [f"{month} {d.day}, {d.year}", f"{d.day} {month} {d.year}", f"{month} {d.day} {d.year}",
@@ -267,6 +269,16 @@ def _date_forms(d: DateValue) -> list[str]:
     if d.day:
         return [f"the {d.day}{_ordinal_suffix(d.day)}"]
     return []
+
+
+def _lunar_date_forms(d: DateValue) -> list[str]:
+    """No solar month name: "the 24th day of the 12th lunar month" (``24 tháng Chạp``)."""
+    if d.month is None:
+        return []
+    month = f"the {d.month}{_ordinal_suffix(d.month)} lunar month"
+    if d.day:
+        month = f"the {d.day}{_ordinal_suffix(d.day)} day of {month}"
+    return [f"{month} of {d.year}" if d.year is not None else month]
 
 
 def _time_forms(t: TimeValue) -> list[str]:
@@ -375,7 +387,7 @@ RULES: tuple[Rule, ...] = (
     Rule("percent", _is("percent", Decimal), _quantity, (("5,5%", "5.5%"), ("85 phần trăm", "85%"))),
     Rule("date", _is("date", DateValue), lambda m: _date_forms(m.value),  # type: ignore[arg-type]
          (("Sáng 10/6", "June 10"), ("11-06-2024", "June 11, 2024"), ("tháng 11", "November"),
-          ("năm 2024", "2024"))),
+          ("năm 2024", "2024"), ("24 tháng Chạp", "the 24th day of the 12th lunar month"))),
     Rule("time", _is("time", TimeValue), lambda m: _time_forms(m.value),  # type: ignore[arg-type]
          (("10:41", "10:41"), ("7 giờ tối", "7 p.m."))),
     Rule("range", _is("range", RangeValue), _range,
@@ -540,7 +552,7 @@ def renderings(mention: Mention, like: str | None = None, *, read_back: bool = F
     forms += _with_like_article(forms, like) + _with_like_months(forms, like)
     if read_back:
         forms += _with_like_numerals(forms, like)
-    capitalised = [f[0].upper() + f[1:] for f in forms if f[:1].islower()] if like[:1].isupper() else []
+    capitalised = [f[0].upper() + f[1:] for f in forms if f[:1].islower()] if _sentence_capital(like) else []
     unique = list(dict.fromkeys(f for f in [*forms, *capitalised] if f))
     look, grouped, places, scaled = _look(like), _grouped(like), _decimals(like), bool(_SCALED.search(like))
     return sorted(
@@ -554,6 +566,13 @@ def renderings(mention: Mention, like: str | None = None, *, read_back: bool = F
             _decimals(f) != places,  # $11.51 → $11.50 rather than $11.5
         ),
     )
+
+
+def _sentence_capital(like: str) -> bool:
+    """A capital that the form must keep: not the one of a month or weekday name ("December 24" put right as
+    "the 24th day of the 12th lunar month" stays lower case)."""
+    first = re.match(r"[A-Za-z]+", like)
+    return like[:1].isupper() and not (first and first.group().lower() in {*MONTHS, *WEEKDAYS})
 
 
 def render(mention: Mention, like: str | None = None) -> str:

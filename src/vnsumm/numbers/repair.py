@@ -155,7 +155,7 @@ def _reads_back(source: Mention, english: str, start: int, text: str) -> bool:
     if not inside:
         return False
     alone = replace(source, start=0, end=len(source.text))
-    verdict = match_mentions([alone], inside, source.text, window, window=1.0).mentions[0]
+    verdict = match_mentions([alone], inside, source.text, window, window=1.0, every_source=False).mentions[0]
     found = verdict.target
     return verdict.status == "ok" and found is not None and found.start <= lo and hi <= found.end
 

@@ -66,6 +66,7 @@ class Draft:
     # May join a neighbour into a range or a ratio.
     joinable: bool = False
     rule: str = ""
+    garbled: bool = False  # see Mention.garbled
 
     def mention(self, text: str) -> Mention:
         """The final mention, its text sliced from the text it was found in."""
@@ -79,6 +80,7 @@ class Draft:
             soft=self.soft,
             alternatives=self.alternatives,
             foreign_format=self.foreign,
+            garbled=self.garbled,
         )
 
 

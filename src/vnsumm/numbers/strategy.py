@@ -53,7 +53,7 @@ class SecuredSentence:
     before: NumberReport | None  # the check of ``raw``
     report: NumberReport  # the final check of ``english``
     fixed: Repair | None = None  # the span repair that produced ``english``, if one ran
-    retried: bool = False  # translated again with protected numbers, and that was no better
+    retried: bool = False  # translated again (ATTEMPTS), and the sentence still fails
 
     @property
     def changes_english(self) -> bool:
@@ -147,6 +147,10 @@ def secure(
         return [_plain(source, english, **rules) for source, english in zip(sources, raw)]
     secured = [_repaired(source, english, english, "plain", **rules) for source, english in zip(sources, raw)]
     return _retranslate_failures(secured, translate, placeholder, alternatives, **rules)
+
+
+# What the report says of a number that every retranslation left wrong.
+_NO_BETTER = "no retranslation keeps it (protected, next-best, clause by clause, cut before each number)"
 
 
 # Where a failing sentence's next English comes from, most fluent first: each attempt gives, per source,
@@ -311,7 +315,7 @@ def mention_repairs(sentence: SecuredSentence) -> list[MentionRepair]:
         if how is not None and failing:
             how, reason = None, f"still {final.status} after {how}"
         elif failing and sentence.retried:
-            reason = f"still {final.status}: translated again with protected numbers, no better"
+            reason = f"still {final.status}: {_NO_BETTER}"
         else:
             reason = edit.reason if edit is not None and not edit.repaired and failing else None
         out.append(

@@ -214,14 +214,15 @@ def dimension_of(code: str | None) -> str | None:
     return unit.dimension if unit else None
 
 
-def unit_added(source: str | None, target: str | None) -> bool:
+def unit_added(source: str | None, target: str | None, *, source_is_an_amount: bool = True) -> bool:
     """The English gives a number a unit its Vietnamese does not have: any lexicon unit on a counted noun
     (``2 năm`` → "two dollars"), a measure on a bare number (``2 gái`` → "2 m"). A currency on a bare
-    number is let pass: Vietnamese often leaves it to the context (``700 triệu bảng`` → "£700m")."""
+    amount is let pass: Vietnamese often leaves it to the context (``700 triệu bảng`` → "£700m"); on a
+    small count (``source_is_an_amount`` false: ``1 quầy`` → "1 pounds") it is added."""
     unit = _BY_CODE.get(target or "")
     if unit is None or source in _BY_CODE:
         return False
-    return bool(source) or unit.dimension != "currency"
+    return bool(source) or unit.dimension != "currency" or not source_is_an_amount
 
 
 def units_conflict(a: str | None, b: str | None) -> bool:

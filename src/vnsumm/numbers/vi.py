@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from decimal import Decimal
 
 from .lex_vi import (
@@ -37,6 +38,8 @@ from .lex_vi import (
     DECADE_HEADS,
     DIGIT_WORDS,
     FILLER_WORDS,
+    LUNAR_MARKS,
+    LUNAR_MONTH_WORDS,
     MONTH_WORDS,
     NAMED_HEADS,
     NUMBER_WORDS,
@@ -93,6 +96,8 @@ _DATE_WORDS = re.compile(
     rf"(?<![\w,.])(?P<ngay>(?i:ngày)\s+)?(?P<day>\d{{1,2}})\s+(?i:tháng)\s+{_MONTH_NAME}{_THEN_YEAR}"
     + _NO_NUMBER_AFTER
 )
+_LUNAR_MONTH = re.compile(rf"(?i:tháng)\s+(?i:{alternation(LUNAR_MONTH_WORDS)})(?!\w)")
+_LUNAR_MARK_AFTER = re.compile(rf"\s*\(?\s*(?:{alternation(LUNAR_MARKS, literal=True)})(?!\w)")
 _AFTER_DURATION = re.compile(rf"\s+(?i:{alternation(AFTER_DURATION)})(?!\w)")
 _DATE_SLASH = re.compile(r"(?<![\w.,/])(\d{1,2})\s?/\s?(\d{1,2})\s?/\s?(\d{4}|\d{2})(?![\w/]|[.,]\d)")
 _DATE_DASHDOT = re.compile(r"(?<![\w.,/-])(\d{1,2})([.-])(\d{1,2})\2(\d{4})(?![\w/-]|[.,]\d)")
@@ -1059,7 +1064,17 @@ def vi_drafts(text: str) -> list[Draft]:
     for draft in drafts:
         word_claims.add(draft)
     run_rules(WORD_RULES, word_claims)
-    return sorted(word_claims.drafts, key=lambda d: d.start)
+    return [_as_lunar(text, d) for d in sorted(word_claims.drafts, key=lambda d: d.start)]
+
+
+def _as_lunar(text: str, draft: Draft) -> Draft:
+    """``24 tháng Chạp``, ``15/8 âm lịch``: a date of the lunar calendar, which no solar date in the English
+    may stand for (every date rule gets this from here)."""
+    if not isinstance(draft.value, DateValue):
+        return draft
+    if not (_LUNAR_MONTH.search(text, draft.start, draft.end) or _LUNAR_MARK_AFTER.match(text, draft.end)):
+        return draft
+    return replace(draft, value=replace(draft.value, lunar=True), alternatives=())
 
 
 @on_nfc
