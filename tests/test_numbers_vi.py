@@ -40,6 +40,12 @@ CASES = [
     ),
     ("diễn ra ngày 15/8 âm lịch", "15/8", "date", DateValue(None, 8, 15, lunar=True), None),
     ("ngày 10/3 (ÂL) hằng năm", "10/3", "date", DateValue(None, 3, 10, lunar=True), None),
+    # the hour written with g, and a capital H or G that names
+    ("Vụ cháy xảy ra lúc 3g sáng.", "3g sáng", "time", TimeValue(3), None),
+    ("Họp lúc 14g30.", "14g30", "time", TimeValue(14, 30), None),
+    ("mua 3g vàng", "3g", "number", D(3), "g"),
+    ("tại phân khu 363H", "363H", "code", "363H", None),
+    ("phủ sóng mạng 5G", "5G", "code", "5G", None),
     # separators, scale words and currencies
     ("Tổng giá trị đạt 32.439,8 tỷ đồng.", "32.439,8 tỷ đồng", "number", D("32439800000000"), "VND"),
     ("Thu hút 1.119,7 triệu USD vốn FDI.", "1.119,7 triệu USD", "number", D("1119700000"), "USD"),

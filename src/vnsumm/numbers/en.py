@@ -975,8 +975,8 @@ _CHAIN_BEFORE = re.compile(r"(?<![A-Za-z\d])\d+[-/–]$")  # a number, not the e
 def _in_a_chain(text: str, draft: Draft) -> Draft:
     """``12 / 12-17-12-12-86``: a number glued to more digits by a dash or slash is a piece of a chain no
     reader can take apart (a whole date, range, score or code is one mention, so never glued to digits)."""
-    starts_with_a_digit = text[draft.start : draft.start + 1].isdigit()
-    glued_after = starts_with_a_digit and _CHAIN_AFTER.match(text, draft.end)
+    digits_at_both_ends = text[draft.start].isdigit() and text[draft.end - 1].isdigit()
+    glued_after = digits_at_both_ends and _CHAIN_AFTER.match(text, draft.end)
     if glued_after or _CHAIN_BEFORE.search(text[max(0, draft.start - 12) : draft.start]):
         return replace(draft, garbled=True)
     return draft

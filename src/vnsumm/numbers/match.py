@@ -610,7 +610,10 @@ def _composite_fallbacks(state: _State, target_text: str, window: float) -> None
         hi = _find_free(state, s, parts[1], window)
         state.used.discard(lo)
         if hi is not None:
-            state.assign(i, "ok", _span(target_text, state.targets[lo], state.targets[hi]), lo)
+            garbled = state.targets[lo].garbled or state.targets[hi].garbled
+            state.assign(
+                i, "format" if garbled else "ok", _span(target_text, state.targets[lo], state.targets[hi]), lo
+            )
             state.used.add(hi)
 
 
@@ -630,7 +633,8 @@ def _source_part_of_target(state: _State, i: int, window: float) -> None:
                     best = (d, j, parts[1 - k])
                 break
     if best is not None:
-        state.status[i] = ("ok", state.targets[best[1]])
+        target = state.targets[best[1]]
+        state.status[i] = ("format" if target.garbled else "ok", target)
         state.part_used.add(best[1])
         if isinstance(state.targets[best[1]].value, RatioValue):
             state.part_of_ratio[i] = best[2]

@@ -85,6 +85,8 @@ _CHAINAGE = re.compile(r"(?<!\w)(?i:km)\s*(\d+(?:[.,]\d{3})?\+\d{1,3})(?!\d)")
 _LONG_RUN = re.compile(r"[0-9][0-9][0-9]")  # not [0-9]{3}: a search opening with a class skips ahead
 _ATTACHED_UNIT = re.compile(rf"^[-−]?{_NUMERAL}-?(?:{_UNIT_RE}|h|g|p|tr|k|x)$", _I)
 _UNIT_TOKEN = re.compile(r"^(?:k?m[23²³]|cm[23]|dm[23])$", _I)
+# A capital H or G after digits names (``5G``, ``phân khu 363H``); the hour and the gram are written small.
+_CAPITAL_CODE_LETTER = re.compile(r"\d[HG]$")
 
 # --- decades, dates, times ------------------------------------------------------------------------
 _DECADE = re.compile(rf"(?<!\w){_heads(DECADE_HEADS)}\s+(\d{{2}}|\d{{4}})(?![\w]|[.,/]\d)")
@@ -125,6 +127,9 @@ _TIME_COLON = re.compile(
     r"(?<![\w.,:])([01]?\d|2[0-4]):([0-5]\d)(?::[0-5]\d)?(?![\d:]|[.,]\d)" + _PERIOD + _END_OF_WORD
 )
 _TIME_H = re.compile(r"(?<![\w.,])([01]?\d|2[0-4])h(?:([0-5]\d)(?:'|p(?!\w))?)?" + _PERIOD + _END_OF_WORD)
+# ``14g30``, ``3g sáng``: some papers write the hour with g (giờ), which is also the gram
+_TIME_G = re.compile(r"(?<![\w.,])([01]?\d|2[0-4])g(?:([0-5]\d))?" + _PERIOD + _END_OF_WORD)
+_DIGIT_G = re.compile(r"[0-9]g")
 _TIME_GIO = re.compile(r"(?<![\w.,])(\d{1,2})\s+giờ(?:\s+(\d{1,2})(?:\s+phút)?)?" + _PERIOD + r"(?!\w)")
 _DIGIT_H = re.compile(r"[0-9]h")
 _TIME_CUE_BEFORE = re.compile(r"(?i:lúc|vào|vào lúc|đến|từ)\s*$")
@@ -347,6 +352,15 @@ def _clock_time(m: re.Match[str], _claims: Claims) -> Draft | None:
     return Draft(m.start(), m.end(), "time", TimeValue(hour, minute)) if hour <= 24 else None
 
 
+def _hour_with_g(m: re.Match[str], claims: Claims) -> Draft | None:
+    """``14g30`` is a time (grams have no minutes); ``3g`` only with a part of the day or a cue (``lúc 3g``)."""
+    text = claims.text
+    cue = _TIME_CUE_BEFORE.search(text, max(0, m.start() - 12), m.start())
+    if not (m.group(2) or m.group("period") or cue):
+        return None
+    return _clock_time(m, claims)
+
+
 def _time_in_words(m: re.Match[str], claims: Claims) -> Draft | None:
     """``7 giờ`` is a time only with minutes, a part of the day or a cue (``lúc 7 giờ``); else a duration."""
     text = claims.text
@@ -445,7 +459,8 @@ def _alphanumeric_code(m: re.Match[str], claims: Claims) -> Draft | None:
         return None
     start, end = _token_around(text, m.start())
     token = text[start:end]
-    if _ATTACHED_UNIT.match(token) or _UNIT_TOKEN.match(token) or _TIME_H.fullmatch(token):
+    attached_unit = _ATTACHED_UNIT.match(token) and not _CAPITAL_CODE_LETTER.search(token)
+    if attached_unit or _UNIT_TOKEN.match(token) or _TIME_H.fullmatch(token):
         return None
     if token[0] in "-.":
         start, token = start + 1, token[1:]
@@ -755,6 +770,17 @@ DIGIT_RULES: tuple[Rule, ...] = (
         (Example("Khai mạc lúc 18h30.", "18h30", "18:30"),),
         _TIME_H,
         gate=searches(_DIGIT_H),
+    ),
+    # Before "quantity", which reads ``3g`` as three grams.
+    Rule(
+        "hour with g",
+        _hour_with_g,
+        (
+            Example("Vụ cháy xảy ra lúc 3g sáng.", "3g sáng", "03h"),
+            Example("Họp lúc 14g30.", "14g30", "14:30"),
+        ),
+        _TIME_G,
+        gate=searches(_DIGIT_G),
     ),
     Rule(
         "time in words",
