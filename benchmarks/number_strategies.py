@@ -49,12 +49,18 @@ def survival(secured: Sequence[SecuredSentence]) -> dict[str, float | int]:
     return {"mentions": counted, "survived": round(1 - failed / counted, 4) if counted else 1.0}
 
 
-def strategies() -> list[tuple[str, str, str]]:
-    """(label, strategy, placeholder form) of every run; ``check`` first: the anchor."""
+def strategies(only: Sequence[str] = ()) -> list[tuple[str, str, str]]:
+    """(label, strategy, placeholder form) of every run, or of the labels in ``only``; ``check`` first,
+    always: the anchor of BLEU and CPU time."""
     runs = [("check", "check", "rendering")]
     runs += [(f"repair ({form})", "repair", form) for form in PLACEHOLDER_FORMS]
     runs += [(f"protect ({form})", "protect", form) for form in PLACEHOLDER_FORMS]
-    return runs
+    unknown = set(only) - {label for label, _s, _f in runs}
+    if unknown:
+        raise SystemExit(
+            f"unknown strategy label(s): {', '.join(sorted(unknown))}; use e.g. 'repair (token)'"
+        )
+    return [run for run in runs if not only or run[0] == "check" or run[0] in only]
 
 
 VIETNEWS_VAL = VIETNEWS / "val.jsonl.gz"
@@ -75,7 +81,9 @@ def vietnews_sentences(limit: int) -> list[dict]:
     return chosen
 
 
-def run(model: str, config: str | None, limit: int, vietnews: int = 0) -> dict[str, object]:
+def run(
+    model: str, config: str | None, limit: int, vietnews: int = 0, only: Sequence[str] = ()
+) -> dict[str, object]:
     import torch
 
     torch.set_num_threads(1)
@@ -91,7 +99,7 @@ def run(model: str, config: str | None, limit: int, vietnews: int = 0) -> dict[s
         sources, references = [p["vi"] for p in chosen], [p["en"] for p in chosen]
         rows = {}
         anchor = None
-        for label, strategy, form in strategies():
+        for label, strategy, form in strategies(only):
             started = time.process_time()
             secured = secure(
                 sources, translator.translate_texts, strategy, placeholder=form, alternatives=more
@@ -146,11 +154,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--vietnews", type=int, default=300, help="VietNews sentences with digits, no reference (0: none)"
     )
+    parser.add_argument(
+        "--only",
+        action="append",
+        default=[],
+        metavar="LABEL",
+        help="run only this strategy (repeatable, e.g. 'repair (token)'); check always runs",
+    )
     add_json_option(parser)
     args = parser.parse_args(argv)
+    strategies(args.only)  # an unknown label is refused before the model loads
     if not shared_file(DEV):
         return 0
-    report = run(args.model, args.config, args.limit, args.vietnews)
+    report = run(args.model, args.config, args.limit, args.vietnews, args.only)
     print_table(report)
     write_json(args.json, report, __file__, args, ("transformers", "sentencepiece", "sacrebleu"))
     return 0

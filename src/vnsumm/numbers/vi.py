@@ -127,6 +127,8 @@ _TIME_COLON = re.compile(
     r"(?<![\w.,:])([01]?\d|2[0-4]):([0-5]\d)(?::[0-5]\d)?(?![\d:]|[.,]\d)" + _PERIOD + _END_OF_WORD
 )
 _TIME_H = re.compile(r"(?<![\w.,])([01]?\d|2[0-4])h(?:([0-5]\d)(?:'|p(?!\w))?)?" + _PERIOD + _END_OF_WORD)
+# ``S -300``, ``Su -25``: a model code whose dash the text spaced off its letters (word-segmented news does)
+_SPACED_DASH_CODE = re.compile(r"(?<![\w-])(?P<letters>[A-Z][A-Za-z]{0,5}) -(?P<digits>\d{1,4})(?!\w|[.,]\d)")
 # ``14g30``, ``3g sáng``: some papers write the hour with g (giờ), which is also the gram
 _TIME_G = re.compile(r"(?<![\w.,])([01]?\d|2[0-4])g(?:([0-5]\d))?" + _PERIOD + _END_OF_WORD)
 _DIGIT_G = re.compile(r"[0-9]g")
@@ -255,6 +257,10 @@ def _plate(m: re.Match[str], _claims: Claims) -> Draft:
 
 def _phone(m: re.Match[str], _claims: Claims) -> Draft:
     return Draft(m.start(), m.end(), "code", re.sub(r"\D", "", m.group()))
+
+
+def _spaced_dash_code(m: re.Match[str], _claims: Claims) -> Draft:
+    return Draft(m.start(), m.end(), "code", f"{m['letters']}-{m['digits']}")
 
 
 def _whole_code(m: re.Match[str], _claims: Claims) -> Draft:
@@ -816,6 +822,13 @@ DIGIT_RULES: tuple[Rule, ...] = (
         (Example("Dự án Vành đai 4 khởi công.", "Vành đai 4", "4"),),
         find=_digit_runs,
         gate=has_cue(*NAMED_HEADS),
+    ),
+    Rule(
+        "code with a spaced dash",
+        _spaced_dash_code,
+        (Example("Tổ hợp S -300 được dỡ xuống.", "S -300", "S-300"),),
+        _SPACED_DASH_CODE,
+        gate=has_char(" -"),
     ),
     Rule(
         "letters and digits",
