@@ -359,7 +359,8 @@ def _clock_time(m: re.Match[str], _claims: Claims) -> Draft | None:
 
 
 def _hour_with_g(m: re.Match[str], claims: Claims) -> Draft | None:
-    """``14g30`` is a time (grams have no minutes); ``3g`` only with a part of the day or a cue (``lúc 3g``)."""
+    """``14g30`` is a time (grams have no minutes); ``3g`` only with a part of the day or a cue
+    (``lúc 3g``)."""
     text = claims.text
     cue = _TIME_CUE_BEFORE.search(text, max(0, m.start() - 12), m.start())
     if not (m.group(2) or m.group("period") or cue):
