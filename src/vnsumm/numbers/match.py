@@ -151,7 +151,6 @@ def _dates_equal(a: DateValue, b: DateValue) -> bool:
         return False
     if a.month is not None and a.day is None and b.day is not None:
         return False  # ``tháng 4`` is no "April 21": the English names a day the source does not
-
     for x, y in ((a.year, b.year), (a.month, b.month), (a.day, b.day)):
         if x is not None and x != y:
             return False
@@ -636,7 +635,7 @@ def _source_part_of_target(state: _State, i: int, window: float) -> None:
         target = state.targets[best[1]]
         state.status[i] = ("format" if target.garbled else "ok", target)
         state.part_used.add(best[1])
-        if isinstance(state.targets[best[1]].value, RatioValue):
+        if isinstance(target.value, RatioValue):
             state.part_of_ratio[i] = best[2]
 
 
