@@ -23,6 +23,7 @@ CASES = [
     ),  # fmt: skip
     ("in the first lunar month", "the first lunar month", "date", DateValue(None, 1, None, lunar=True), None),
     ("on August 15 (lunar calendar)", "August 15", "date", DateValue(None, 8, 15, lunar=True), None),
+    ("on January 29 Lunar New Year begins", "January 29", "date", DateValue(None, 1, 29), None),
     ("a 10-year-old player", "10", "number", D(10), "age"),
     ("he is 16 years old", "16", "number", D(16), "age"),
     ("GDP was VND 32,439.8 billion.", "VND 32,439.8 billion", "number", D("32439800000000"), "VND"),

@@ -153,8 +153,9 @@ _LUNAR_DATE = re.compile(
     r"(?:\s*(?:of|,)\s*(?P<y>\d{4})\b)?",
     re.IGNORECASE,
 )
-_LUNAR_MARK_AFTER = re.compile(
-    rf"\s*\(?\s*(?:of\s+the\s+|on\s+the\s+|in\s+the\s+)?(?:{alternation(LUNAR_MARKS)})\b", re.IGNORECASE
+_LUNAR_MARK_AFTER = re.compile(  # not "January 29 Lunar New Year", a solar date of the festival
+    rf"\s*\(?\s*(?:of\s+the\s+|on\s+the\s+|in\s+the\s+)?(?:{alternation(LUNAR_MARKS)})\b(?!\s+new\s+year)",
+    re.IGNORECASE,
 )
 _TEENS = "|".join(w for w, n in DIGIT_WORDS.items() if n >= 10)
 _UNITS_ONE_TO_NINE = "|".join(w for w, n in DIGIT_WORDS.items() if 1 <= n <= 9)
