@@ -38,7 +38,7 @@ from .lex_en import (
 )
 from .mention import DateValue, Mention, RangeValue, RatioValue, TimeValue, Value, on_nfc
 from .roman import roman_to_int
-from .rules import Claims, Draft, Example, Rule, has_word, matches_at, run_rules, searches
+from .rules import Claims, Draft, Example, Rule, as_lunar, has_word, matches_at, run_rules, searches
 from .units import EN_WORDS, PREFIXES, alternation, en_unit
 
 __all__ = ["RULES", "en_drafts", "extract_en", "words_to_number"]
@@ -991,7 +991,7 @@ def _as_lunar(text: str, draft: Draft) -> Draft:
         or not _LUNAR_MARK_AFTER.match(text, draft.end)
     ):
         return draft
-    return replace(draft, value=replace(draft.value, lunar=True), alternatives=())
+    return as_lunar(draft)
 
 
 def _as_age(text: str, draft: Draft) -> Draft:

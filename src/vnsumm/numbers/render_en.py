@@ -568,11 +568,14 @@ def renderings(mention: Mention, like: str | None = None, *, read_back: bool = F
     )
 
 
+_CAPITALISED_NAMES = frozenset([*MONTHS, *WEEKDAYS])
+
+
 def _sentence_capital(like: str) -> bool:
     """A capital that the form must keep: not the one of a month or weekday name ("December 24" put right as
     "the 24th day of the 12th lunar month" stays lower case)."""
     first = re.match(r"[A-Za-z]+", like)
-    return like[:1].isupper() and not (first and first.group().lower() in {*MONTHS, *WEEKDAYS})
+    return like[:1].isupper() and not (first and first.group().lower() in _CAPITALISED_NAMES)
 
 
 def render(mention: Mention, like: str | None = None) -> str:

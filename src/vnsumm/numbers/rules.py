@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Any, Generic, TypeVar
 
-from .mention import Mention, Value
+from .mention import DateValue, Mention, Value
 from .units import alternation
 
 __all__ = [
@@ -82,6 +82,14 @@ class Draft:
             foreign_format=self.foreign,
             garbled=self.garbled,
         )
+
+
+def as_lunar(draft: Draft) -> Draft:
+    """The draft's date, of the lunar calendar (each language decides when): no other reading stays, since
+    the day alone as its number would match a solar day."""
+    if not isinstance(draft.value, DateValue):
+        return draft
+    return replace(draft, value=replace(draft.value, lunar=True), alternatives=())
 
 
 _T = TypeVar("_T")

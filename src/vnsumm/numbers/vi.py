@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import replace
 from decimal import Decimal
 
 from .lex_vi import (
@@ -51,7 +50,19 @@ from .lex_vi import (
 )
 from .mention import DateValue, Mention, RangeValue, RatioValue, TimeValue, Value, on_nfc
 from .roman import roman_to_int
-from .rules import Claims, Draft, Example, Rule, at_cues, has_char, has_cue, matches_at, run_rules, searches
+from .rules import (
+    Claims,
+    Draft,
+    Example,
+    Rule,
+    as_lunar,
+    at_cues,
+    has_char,
+    has_cue,
+    matches_at,
+    run_rules,
+    searches,
+)
 from .units import PREFIXES, VI_WORDS, alternation, prefix_unit, vi_unit
 
 __all__ = ["DIGIT_RULES", "WORD_RULES", "extract_vi", "parse_numeral", "vi_drafts"]
@@ -358,23 +369,23 @@ def _clock_time(m: re.Match[str], _claims: Claims) -> Draft | None:
     return Draft(m.start(), m.end(), "time", TimeValue(hour, minute)) if hour <= 24 else None
 
 
+def _said_as_a_time(m: re.Match[str], text: str, *, cue_after: bool) -> bool:
+    """An hour that is a clock reading: it has minutes, a part of the day or a cue before it (``lúc``), or
+    (``cue_after``) one after it (``7 giờ sáng``, ``7 giờ hôm qua``)."""
+    if m.group(2) or m.group("period") or _TIME_CUE_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+        return True
+    return cue_after and _TIME_CUE_AFTER.match(text, m.end()) is not None
+
+
 def _hour_with_g(m: re.Match[str], claims: Claims) -> Draft | None:
-    """``14g30`` is a time (grams have no minutes); ``3g`` only with a part of the day or a cue
-    (``lúc 3g``)."""
-    text = claims.text
-    cue = _TIME_CUE_BEFORE.search(text, max(0, m.start() - 12), m.start())
-    if not (m.group(2) or m.group("period") or cue):
-        return None
-    return _clock_time(m, claims)
+    """``14g30`` is a time (grams have no minutes); ``3g`` only with a part of the day or a cue before it
+    (``lúc 3g``): a cue after it proves nothing (``3g ngày``, three grams a day)."""
+    return _clock_time(m, claims) if _said_as_a_time(m, claims.text, cue_after=False) else None
 
 
 def _time_in_words(m: re.Match[str], claims: Claims) -> Draft | None:
     """``7 giờ`` is a time only with minutes, a part of the day or a cue (``lúc 7 giờ``); else a duration."""
-    text = claims.text
-    cue = _TIME_CUE_BEFORE.search(text, max(0, m.start() - 12), m.start()) or _TIME_CUE_AFTER.match(
-        text, m.end()
-    )
-    if not (m.group(2) or m.group("period") or cue):
+    if not _said_as_a_time(m, claims.text, cue_after=True):
         return None
     hour = _shift_hour(int(m.group(1)), m.group("period"))
     minute = int(m.group(2)) if m.group(2) else None
@@ -1114,7 +1125,7 @@ def _as_lunar(text: str, draft: Draft) -> Draft:
         return draft
     if not (_LUNAR_MONTH.search(text, draft.start, draft.end) or _LUNAR_MARK_AFTER.match(text, draft.end)):
         return draft
-    return replace(draft, value=replace(draft.value, lunar=True), alternatives=())
+    return as_lunar(draft)
 
 
 @on_nfc
