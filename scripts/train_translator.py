@@ -4,6 +4,9 @@ One command, seeded and deterministic, resumable from its last checkpoint::
 
     .venv/bin/python scripts/train_translator.py --out runs/vnsumm-mini          # train (or resume)
     .venv/bin/python scripts/train_translator.py --out runs/vnsumm-mini --export src/vnsumm/models/vnsumm-mini
+    # a fine-tune of an exported model on one corpus, cooled down to a learning rate of zero
+    .venv/bin/python scripts/train_translator.py --out runs/news --init-from MODEL --corpus evbnews \
+        --schedule linear --lr 3e-4 --warmup 200 --passes 2
 
 What it does, and why:
 
@@ -11,7 +14,9 @@ What it does, and why:
   same pieces on both sides help), digits split one by one (``split_digits``) so that every number is
   spelled out digit by digit and a model copies it rather than memorising whole numbers;
 - a MarianMT encoder-decoder (transformers loads it with ``from_pretrained``; tied embeddings), trained with
-  label smoothing, dropout and an inverse-square-root schedule with warm-up;
+  label smoothing, dropout and an inverse-square-root schedule with warm-up; a fine-tune (``--init-from``)
+  may keep to one corpus (``--corpus``) and end with a learning rate decayed linearly to zero, and its card
+  tells both stages;
 - batches of sentences of similar length up to a token budget; the order of batches in each pass is drawn
   from ``--seed`` and the pass number, so a resumed run sees exactly the batches an uninterrupted one would;
 - a checkpoint after every ``--save-every`` updates and at the end of every pass (model, optimiser,
@@ -33,9 +38,10 @@ import random
 import shutil
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "parallel"
@@ -72,6 +78,8 @@ class TrainSettings:
     dev_size: int = 300  # dev sentences per corpus scored (greedy) after every pass
     threads: int = 0  # 0: all cores
     max_len: int = 200  # pairs longer than this many tokens on a side are left out of training
+    corpora: tuple[str, ...] = ()  # train on these corpora only (empty: all), e.g. a news-only fine-tune
+    schedule: str = "inverse-sqrt"  # a key of LR_SCHEDULES
 
 
 @dataclass
@@ -231,10 +239,30 @@ def build_model(tokenizer, shape: ModelShape):
     return MarianMTModel(config)
 
 
-def learning_rate(step: int, settings: TrainSettings) -> float:
-    """Linear warm-up, then inverse square root decay (the Transformer schedule)."""
-    step = max(step, 1)
-    return settings.lr * min(step / settings.warmup, math.sqrt(settings.warmup / step))
+def _inverse_sqrt(step: int, warmup: int, total: int) -> float:
+    return min(step / warmup, math.sqrt(warmup / step))
+
+
+def _linear_decay(step: int, warmup: int, total: int) -> float:
+    return min(step / warmup, max(total - step, 0) / max(total - warmup, 1))
+
+
+class Schedule(NamedTuple):
+    factor: Callable[[int, int, int], float]  # (update, warm-up updates, all updates) -> share of the peak
+    words: str  # for the model card
+
+
+# Learning-rate shapes, chosen with --schedule.
+LR_SCHEDULES = {
+    # The Transformer schedule: linear warm-up, then 1/sqrt(update); for training from scratch.
+    "inverse-sqrt": Schedule(_inverse_sqrt, "inverse square root"),
+    # Linear warm-up, then linearly down to zero at the last update: a fine-tune that ends cooled down.
+    "linear": Schedule(_linear_decay, "linear decay to zero"),
+}
+
+
+def learning_rate(step: int, settings: TrainSettings, total_steps: int) -> float:
+    return settings.lr * LR_SCHEDULES[settings.schedule].factor(max(step, 1), settings.warmup, total_steps)
 
 
 # -------------------------------------------------------------------------------------------- scoring
@@ -377,11 +405,14 @@ def setup(args: argparse.Namespace):
         keep=args.keep,
         dev_size=args.dev_size,
         threads=args.threads,
+        corpora=tuple(args.corpus),
+        schedule=args.schedule,
     )
     out: Path = args.out
     out.mkdir(parents=True, exist_ok=True)
     recorded = out / "settings.json"
     current = {"shape": asdict(shape), "settings": asdict(settings), "limit": args.limit}
+    current = json.loads(json.dumps(current))  # as read back from the file (tuples become lists)
     if recorded.is_file() and _fixed(json.loads(recorded.read_text())) != _fixed(current):
         raise SystemExit(f"{out} holds a run with other settings; use another --out")
     recorded.write_text(json.dumps(current, indent=2))
@@ -401,7 +432,9 @@ RESUMABLE_CHANGES = ("passes", "threads")
 
 def _fixed(recorded: dict) -> dict:
     """The part of a run's settings that must not change when it is resumed."""
-    settings = {k: v for k, v in recorded["settings"].items() if k not in RESUMABLE_CHANGES}
+    defaults = json.loads(json.dumps(asdict(TrainSettings())))  # settings added since the run began
+    settings = {**defaults, **recorded["settings"]}
+    settings = {k: v for k, v in settings.items() if k not in RESUMABLE_CHANGES}
     return {**recorded, "settings": settings}
 
 
@@ -425,11 +458,15 @@ def train(args: argparse.Namespace) -> None:
     shape, settings, out = setup(args)
     pairs = read_pairs(args.data / "train.jsonl.gz")
     dev = read_pairs(args.data / "dev.jsonl.gz")
+    if settings.corpora:
+        pairs = [p for p in pairs if p["corpus"] in settings.corpora]
     if args.limit:
         pairs, dev = pairs[: args.limit], dev_subset(dev, max(2, args.limit // 20))
     fresh = not checkpoint_paths(out)
     if fresh and args.init_from:
         shutil.copyfile(args.init_from / "source.spm", out / "spm.model")  # keep the model's vocabulary
+        if (args.init_from / "training.json").is_file():  # how the starting weights were made, for the card
+            shutil.copyfile(args.init_from / "training.json", out / "base.json")
     tokenizer = build_tokenizer(train_vocabulary(pairs, out, shape, settings.seed), out / "tokenizer")
     examples = encode_pairs(tokenizer, pairs, settings.max_len)
     batches = make_batches([(len(s), len(t)) for s, t in examples], settings.max_tokens)
@@ -460,7 +497,7 @@ def train(args: argparse.Namespace) -> None:
                 for tensor in collate(batch, tokenizer.pad_token_id, model.config.decoder_start_token_id)
             )
             for group in optimiser.param_groups:
-                group["lr"] = learning_rate(position.step + 1, settings)
+                group["lr"] = learning_rate(position.step + 1, settings, settings.passes * len(batches))
             logits = model(input_ids=input_ids, attention_mask=attention, decoder_input_ids=decoder_in).logits
             loss = loss_fn(logits.view(-1, logits.size(-1)), labels.view(-1))
             optimiser.zero_grad(set_to_none=True)
@@ -543,6 +580,8 @@ def export(args: argparse.Namespace) -> None:
         "averaging_measured": next((r for r in reversed(history) if r.get("event") == "average"), None),
         "versions": _versions(),
     }
+    if (out / "base.json").is_file():  # a fine-tune: the card tells both stages
+        provenance["base"] = json.loads((out / "base.json").read_text(encoding="utf-8"))
     (target / "training.json").write_text(json.dumps(provenance, indent=2) + "\n", encoding="utf-8")
     benchmark = json.loads(args.card_scores.read_text(encoding="utf-8")) if args.card_scores else None
     (target / "README.md").write_text(model_card(provenance, benchmark), encoding="utf-8")
@@ -572,9 +611,37 @@ def _averaging(provenance: dict) -> str:
     return f"the weights are the average of the last {count} checkpoints"
 
 
+def _stage(provenance: dict) -> str:
+    settings, shape = provenance["settings"], provenance["shape"]
+    data = " and ".join(settings.get("corpora") or ()) or "all pairs"
+    schedule = LR_SCHEDULES[settings.get("schedule", "inverse-sqrt")].words
+    return (
+        f"{provenance['passes']} passes ({provenance['updates']} updates) on {data} with label smoothing "
+        f"{settings['label_smoothing']}, dropout {shape['dropout']}, peak learning rate {settings['lr']} "
+        f"({schedule}, {settings['warmup']} warm-up updates), "
+        f"batches of about {settings['max_tokens']} tokens, seed {settings['seed']}; {_averaging(provenance)}"
+    )
+
+
+def _training_stages(provenance: dict) -> list[str]:
+    """One line per stage: a fine-tune names the run its starting weights came from first."""
+    if "base" not in provenance:
+        return [f"- Trained {_stage(provenance)}."]
+    return [*_training_stages(provenance["base"]), f"- Then fine-tuned {_stage(provenance)}."]
+
+
+def _greedy_history(provenance: dict) -> list[str]:
+    base = _greedy_history(provenance["base"]) if "base" in provenance else []
+    stage = "fine-tune pass" if base else "pass"
+    return base + [
+        f"- {stage} {row['pass']}: {_scores({k: v for k, v in row.items() if k != 'pass'})}"
+        for row in provenance["dev_greedy_by_pass"]
+    ]
+
+
 def model_card(provenance: dict, benchmark: dict | None) -> str:
     """The model card: what the model is, what it saw, what that means for users, how well it does."""
-    shape, settings = provenance["shape"], provenance["settings"]
+    shape = provenance["shape"]
     lines = [
         "# vnsumm-mini: a small Vietnamese -> English translation model",
         "",
@@ -588,10 +655,7 @@ def model_card(provenance: dict, benchmark: dict | None) -> str:
         "float16 safetensors (run in float32 on a CPU).",
         f"- One shared sentencepiece unigram vocabulary of {shape['vocab_size']} pieces for both languages, "
         "digits split one by one so that numbers are copied digit by digit.",
-        f"- Trained {provenance['passes']} passes ({provenance['updates']} updates) with label smoothing "
-        f"{settings['label_smoothing']}, dropout {shape['dropout']}, peak learning rate {settings['lr']} "
-        f"(inverse square root, {settings['warmup']} warm-up updates), batches of about "
-        f"{settings['max_tokens']} tokens, seed {settings['seed']}; {_averaging(provenance)}",
+        *_training_stages(provenance),
         "",
         "## Training data and what it means for you",
         "55,014 sentence pairs (`../shared/data/parallel/train.jsonl.gz` of the vnsumm project):",
@@ -629,8 +693,7 @@ def model_card(provenance: dict, benchmark: dict | None) -> str:
             "",
         ]
     lines += ["Greedy dev scores after each pass (first 300 pairs of each dev corpus):", ""]
-    for row in provenance["dev_greedy_by_pass"]:
-        lines.append(f"- pass {row['pass']}: {_scores({k: v for k, v in row.items() if k != 'pass'})}")
+    lines += _greedy_history(provenance)
     return "\n".join(lines) + "\n"
 
 
@@ -656,6 +719,13 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--max-tokens", type=int, default=settings.max_tokens)
     parser.add_argument("--lr", type=float, default=settings.lr)
     parser.add_argument("--warmup", type=int, default=settings.warmup)
+    parser.add_argument("--schedule", choices=sorted(LR_SCHEDULES), default=settings.schedule)
+    parser.add_argument(
+        "--corpus",
+        action="append",
+        default=[],
+        help="train on this corpus of train.jsonl.gz only (repeatable; default: all), e.g. evbnews",
+    )
     parser.add_argument("--label-smoothing", type=float, default=settings.label_smoothing)
     parser.add_argument("--save-every", type=int, default=settings.save_every)
     parser.add_argument("--keep", type=int, default=settings.keep)

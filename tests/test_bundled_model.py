@@ -151,5 +151,35 @@ def test_training_smoke_run_resumes_and_exports_a_loadable_model(shared_dir: Pat
     assert generated.shape[0] == 1
     card = (tmp_path / "model" / "README.md").read_text(encoding="utf-8")
     assert "CC BY-NC-ND" in card and "pass 2:" in card
-    warm = _train(tmp_path / "warm", data, "--passes", "1", "--init-from", str(tmp_path / "model"))
+    fine_tune = ["--init-from", str(tmp_path / "model"), "--corpus", "evbnews", "--schedule", "linear"]
+    warm = _train(tmp_path / "warm", data, "--passes", "1", *fine_tune)
     assert warm.returncode == 0 and "initialised from" in warm.stderr, warm.stderr[-2000:]
+    tuned = _train(tmp_path / "warm", data, "--passes", "1", *fine_tune, "--export", str(tmp_path / "tuned"))
+    assert tuned.returncode == 0, tuned.stderr[-2000:]
+    card = (tmp_path / "tuned" / "README.md").read_text(encoding="utf-8")
+    assert "on all pairs" in card and "Then fine-tuned 1 passes" in card and "on evbnews" in card
+    assert "pass 2:" in card and "fine-tune pass 1:" in card
+    other = _train(tmp_path / "warm", data, "--passes", "1", "--init-from", str(tmp_path / "model"))
+    assert other.returncode != 0 and "other settings" in other.stderr
+
+
+def _training_script():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("train_translator", TRAIN_SCRIPT)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up there
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize("schedule", ["inverse-sqrt", "linear"])
+def test_learning_rate_warms_up_to_its_peak_then_decays(schedule: str):
+    script = _training_script()
+    settings = script.TrainSettings(lr=1e-3, warmup=100, schedule=schedule)
+    rates = [script.learning_rate(step, settings, total_steps=1000) for step in range(1, 1001)]
+    assert rates[0] == pytest.approx(1e-5) and max(rates) == pytest.approx(1e-3) == rates[99]
+    assert all(a <= b for a, b in zip(rates[:99], rates[1:100])) and all(
+        a >= b for a, b in zip(rates[99:], rates[100:])
+    )
+    assert (rates[-1] == 0) == (schedule == "linear")
