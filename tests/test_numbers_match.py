@@ -204,6 +204,8 @@ def test_news_forms_pass(source: str, english: str) -> None:
         # a lunar date is no solar date
         ("Vụ án xảy ra hôm 24 tháng Chạp.", "The crime happened on December 24."),
         ("Lễ hội diễn ra ngày 15/8 âm lịch.", "The festival takes place on August 15."),
+        # a prison term is no age
+        ("Bị cáo lĩnh 4 năm tù.", "The 4-year-old defendant was sentenced."),
     ],
 )
 def test_a_number_given_another_quantity_is_changed(source: str, english: str) -> None:
@@ -226,6 +228,9 @@ def test_a_number_given_another_quantity_is_changed(source: str, english: str) -
         ("Sáng 10/6, đoàn đến.", "On the morning of June 10, 2024, they came."),  # a year may be added
         ("Vụ án xảy ra hôm 24 tháng Chạp.", "It happened on the 24th day of the 12th lunar month."),
         ("Lễ hội diễn ra ngày 15/8 âm lịch.", "The festival is on August 15 (lunar calendar)."),
+        ("Cây đa 300 năm.", "A 300-year-old banyan."),  # the age of a thing, in years
+        ("Bị cáo lĩnh 4 năm tù.", "The defendant got 4 years in prison."),
+        ("Lãi suất tăng 30%.", "Interest rose 30."),  # a stated percent sign left out is no other number
     ],
 )
 def test_an_age_or_a_lunar_date_the_source_states_passes(source: str, english: str) -> None:
@@ -381,3 +386,18 @@ def test_crossed_twins_point_at_the_twin_in_order():
 def test_no_change_is_invented_from_a_number_of_another_size_or_sign(source, translation):
     statuses = [status for status, _target in targets_of(source, translation)]
     assert "missing" in statuses and "changed" not in statuses
+
+
+@pytest.mark.parametrize(
+    ("source", "english"),
+    [
+        ("Năm nay có 107 thí sinh đạt giải.", "This year, 107 per cent won prizes."),
+        ("Có 25 hộ dân bị ảnh hưởng.", "25% of households were affected."),
+        # ``thứ 6`` after a noun of a sequence is "sixth", whatever follows it
+        ("Tại kỳ họp thứ 6, Quốc hội thông qua luật.", "On Friday, the National Assembly passed the law."),
+    ],
+)
+def test_a_percent_or_a_weekday_the_source_never_states_is_not_ok(source: str, english: str) -> None:
+    from vnsumm.numbers import check
+
+    assert [m.status for m in check(source, english).mentions] == ["missing"]

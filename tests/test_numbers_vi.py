@@ -124,6 +124,8 @@ CASES = [
     ("Đại hội XIII của Đảng", "Đại hội XIII", "ordinal", D(13), None),
     ("của thế kỉ 20, tham gia", "thế kỉ 20", "ordinal", D(20), "century"),
     ("vào thứ 7 tuần tới", "thứ 7", "ordinal", D(7), "weekday"),
+    ("tại kỳ họp thứ 6, Quốc hội", "thứ 6", "ordinal", D(6), None),  # a sequence noun: the sixth session
+    ("lần thứ 2.", "thứ 2", "ordinal", D(2), None),
     # codes
     ("dự án đường Vành đai 4 - Vùng Thủ đô", "Vành đai 4", "code", D(4), None),
     ("tại Nghị quyết số 44 của Chính phủ", "Nghị quyết số 44", "code", D(44), None),

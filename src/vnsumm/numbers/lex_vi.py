@@ -31,12 +31,14 @@ COUNTERS: frozenset[str] = frozenset(
     nông dân, ngư dân, phụ nữ, cô, cậu, chú, anh, chị, ông, bà, vị, nhóm, đội, trận, bàn thắng, bàn,
     thế hệ, cuộc, chữ, từ, dòng, mẫu, lô, hecta, bao, túi, gói, hộp, thùng, viên, liều, mũi, tập, phần,
     chương, kỳ, khóa, lớp, trường, bệnh viện, giai đoạn, đêm, buổi, mùa, ván, hiệp, vòng, hạng, bậc, cấp,
-    tầng, sản phẩm, mặt hàng, công trình, tuyến, km, lĩnh vực, dân tộc, địa phương, quốc gia, thành viên
+    tầng, sản phẩm, mặt hàng, công trình, tuyến, km, lĩnh vực, dân tộc, địa phương, quốc gia, thành viên,
+    năm tù, tháng tù
 """.split(",")
 )
 
-# Counters that make a count an age or a span of years (``16 tuổi``, ``50 năm tuổi``): the only counted
-# nouns English may turn into "-year-old". Any other counter (``10 người``, ``cứ 10 lần``) is no age.
+# Counters that make a count an age or a span of years (``16 tuổi``, ``50 năm tuổi``, ``cây đa 300 năm``): the
+# only counted nouns English may turn into "-year-old". Any other counter (``10 người``, ``cứ 10 lần``) is no
+# age, nor is a prison term (``4 năm tù``, the counter ``năm tù`` above).
 AGE_COUNTERS: frozenset[str] = frozenset({"tuổi", "năm"})
 
 # Vietnamese number words. ``năm`` and ``ba`` are also "year" and "father": the extractor only takes them
@@ -95,6 +97,12 @@ ROMAN_HEADS: tuple[str, ...] = (
 )  # fmt: skip
 # Words a digit ordinal follows (``thứ 7``, ``thế kỷ 21``, ``mùa 3``).
 ORDINAL_HEADS: tuple[str, ...] = ("thứ", "thế kỷ", "thế kỉ", "phần", "tập", "mùa")
+# Nouns ``thứ N`` numbers in a sequence: after them ``thứ 6`` is "sixth", never Friday (``kỳ họp thứ 6``, the
+# sixth session; ``lần thứ 2``, the second time), whatever follows.
+SEQUENCE_NOUNS: tuple[str, ...] = (
+    "kỳ họp", "kì họp", "phiên", "lần", "khóa", "khoá", "đợt", "vòng", "hội nghị", "đại hội", "kỳ", "kì",
+    "lớp", "hạng", "giải", "trận", "ván", "hiệp", "con", "người", "năm", "tuần", "tháng", "vị trí",
+)  # fmt: skip
 # Names a number identifies rather than counts (``Vành đai 4``, ``Nghị quyết số 44``, ``phòng 302``).
 NAMED_HEADS: tuple[str, ...] = (
     "vành đai", "quốc lộ", "tỉnh lộ", "đường tỉnh", "cao tốc", "nghị quyết", "nghị định", "quyết định",

@@ -230,11 +230,14 @@ def _age_given(src: Mention, tgt: Mention) -> bool:
     return src.unit is not None or src.kind != "number"
 
 
-def _kinds_compatible(a: Mention, b: Mention) -> bool:
+def _kinds_compatible(src: Mention, tgt: Mention) -> bool:
+    a, b = src, tgt
     if a.kind == b.kind:
         return True
     if "percent" in (a.kind, b.kind):
-        return {a.kind, b.kind} == {"percent", "number"}
+        # The English may leave a stated percent sign out ("30" for ``30%``), but a percent the Vietnamese
+        # never states is another quantity ("107 per cent" for ``107 thí sinh``, 107 candidates).
+        return a.kind == "percent" and b.kind == "number"
     if "time" in (a.kind, b.kind):
         return False
     return a.kind in _NUMERIC_KINDS and b.kind in _NUMERIC_KINDS or "ratio" in (a.kind, b.kind)

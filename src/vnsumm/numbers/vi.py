@@ -47,6 +47,7 @@ from .lex_vi import (
     RULER_TITLES,
     SCALES,
     SCORE_CUES,
+    SEQUENCE_NOUNS,
 )
 from .mention import DateValue, Mention, RangeValue, RatioValue, TimeValue, Value, on_nfc
 from .roman import roman_to_int
@@ -160,6 +161,7 @@ _ROMAN_AFTER_RULER = re.compile(
 _DATE_SPACED = re.compile(r"(?<![\w.,])(\d{1,2}) (\d{1,2}) (\d{4})(?![\w]|[.,]\d)")
 _ROMAN_GATE = re.compile(r"[IVXLCDM](?![^\W\d_])")
 _WEEKDAY_BEFORE = re.compile(r"(?i:ngày|vào|hôm|sáng|chiều|tối|trưa|đêm|các|những|mỗi|đến|từ|,)\s*$")
+_SEQUENCE_BEFORE = re.compile(rf"(?<!\w)(?i:{alternation(SEQUENCE_NOUNS)})\s+$")
 _WEEKDAY_AFTER = re.compile(
     r"^(?:\s*(?i:tuần|này|tới|vừa|,\s*ngày|\(?\s*\d{1,2}\s*/\s*\d{1,2})|[,.;!?]|\s*$)"
 )
@@ -421,6 +423,8 @@ def _digit_ordinal(m: re.Match[str], claims: Claims) -> Draft:
 
 
 def _is_weekday(text: str, start: int, end: int) -> bool:
+    if _SEQUENCE_BEFORE.search(text, max(0, start - 12), start):
+        return False
     return bool(
         text[start] == "T"
         or _WEEKDAY_BEFORE.search(text, max(0, start - 10), start)
