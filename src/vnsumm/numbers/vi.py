@@ -210,7 +210,8 @@ def parse_numeral(s: str, *, before_scale: bool = False) -> tuple[Decimal, tuple
     """Read a digit string with Vietnamese or English separators; the second item holds other readings.
 
     One separator followed by exactly three digits is ambiguous (``2.100``, ``10,000``, ``17,316``): ``.``
-    reads as thousands (Vietnamese style), ``,`` reads as a decimal comma unless the group is ``000``.
+    reads as thousands (Vietnamese style), ``,`` as a decimal comma. A group ``000`` reads as thousands only
+    (nobody writes ``10.000`` or ``10,000`` for ten), unless a scale word follows (``1,000 tỷ``).
     Returns None for digit strings that are no number (``1.2.3``, ``0912.345.678``).
     """
     if "." not in s and "," not in s:
@@ -223,7 +224,9 @@ def parse_numeral(s: str, *, before_scale: bool = False) -> tuple[Decimal, tuple
         if len(tail) != 3 or head.startswith("0"):
             return as_decimal, ()
         as_thousands = Decimal(head + tail)
-        if separators[0] == "." or (tail == "000" and not before_scale):
+        if tail == "000" and (separators[0] == "." or not before_scale):
+            return as_thousands, ()
+        if separators[0] == ".":
             return as_thousands, (as_decimal,)
         return as_decimal, (as_thousands,)
     if len(groups[0]) > 3 or groups[0].startswith("0"):
