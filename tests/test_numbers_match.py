@@ -231,6 +231,8 @@ def test_a_number_given_another_quantity_is_changed(source: str, english: str) -
         ("Cây đa 300 năm.", "A 300-year-old banyan."),  # the age of a thing, in years
         ("Bị cáo lĩnh 4 năm tù.", "The defendant got 4 years in prison."),
         ("Lãi suất tăng 30%.", "Interest rose 30."),  # a stated percent sign left out is no other number
+        ("Từ 1-20 người.", "From 1-20 people."),  # a range that ends below the years
+        ("Giai đoạn 2019-2022.", "In 2019-2022."),
     ],
 )
 def test_an_age_or_a_lunar_date_the_source_states_passes(source: str, english: str) -> None:
@@ -246,6 +248,7 @@ def test_an_age_or_a_lunar_date_the_source_states_passes(source: str, english: s
         ("Khoảng hơn 13h chiều qua.", "At about 13 pm yesterday."),  # a 24-hour clock with a p.m.
         ("Ông sinh năm 2005.", "He was born in 2,005."),  # a year grouped like a count
         ("Hôm 27/2, ông Vũ cho biết.", "The 2 / 27-2-2, Mr Vu said."),  # glued into a chain of digits
+        ("Ông sinh năm 1987 tại Hà Nội.", "He was born in 30-1987 in Hanoi."),  # a day glued to a year
     ],
 )
 def test_a_form_that_reads_another_way_is_format(source: str, english: str) -> None:

@@ -914,7 +914,8 @@ def _try_join(text: str, a: Draft, b: Draft) -> Draft | None:
         if lead:
             start = a.start - len(lead.group())
         return Draft(start, b.end, "range", RangeValue(low, b.value), b.unit or a.unit, a.soft and b.soft,
-                     foreign=a.foreign or b.foreign, rule="range")  # fmt: skip
+                     foreign=a.foreign or b.foreign, garbled=_day_glued_to_a_year(a, b, gap),
+                     rule="range")  # fmt: skip
     if (
         _RATIO_SEP.fullmatch(gap)
         and a.kind == b.kind == "number"
@@ -932,6 +933,19 @@ def _try_join(text: str, a: Draft, b: Draft) -> Draft | None:
         return Draft(a.start, b.end, "ratio", RatioValue(a.value, b.value), b.unit, a.soft and b.soft, dates,
                      a.foreign or b.foreign, rule="ratio")  # fmt: skip
     return None
+
+
+def _day_glued_to_a_year(a: Draft, b: Draft, gap: str) -> bool:
+    """``30-1987``, ``6-2019``: a day or month glued to a year is a broken date, no range from 30 to 1987."""
+    return (
+        gap in ("-", "–")
+        and a.scale is None
+        and isinstance(a.value, Decimal)
+        and isinstance(b.value, Decimal)
+        and 1 <= a.value <= 31
+        and 1900 <= b.value <= 2100
+        and b.value == int(b.value)
+    )
 
 
 def _shares_scale(low: Value, a: Draft, b: Draft) -> bool:
