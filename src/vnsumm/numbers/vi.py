@@ -129,6 +129,9 @@ _DAY_MONTH_AFTER_CUE = re.compile(
     r"(?:(?<!\w)(?i:ngày|sáng|chiều|tối|trưa|đêm|khuya|hôm|rạng sáng)\s+|\()(\d{1,2})\s?[-.]\s?(\d{1,2})"
     r"(?![\d/-]|[.,]\d|\w|\s*[-–]\s*\d)"
 )
+# ``chốt phiên 10-5``: a day of 10 or more before a smaller month is a date with no cue (a range climbs; the
+# scores this could be, ``3-1``, ``6-4``, stay below 10 or have a cue, and the score rule comes first).
+_DAY_MONTH_FALLING = re.compile(r"(?<![\w.,/-])([12]\d|3[01])[-–]([1-9]|1[0-2]|0[1-9])(?![\w/-]|[.,]\d)")
 _SCORE = re.compile(r"(?<![\w.,/-])(\d{1,2})\s?[-–]\s?(\d{1,2})(?![\w/-]|[.,]\d)")
 _SCORE_CUE = re.compile(rf"(?<!\w)(?:{alternation(SCORE_CUES)})(?!\w)", _I)
 _MONTH = re.compile(r"(?<!\w)(?i:tháng)\s+(\d{1,2})(?![\w/]|[.,]\d)")
@@ -352,6 +355,13 @@ def _year_after_word(m: re.Match[str], _claims: Claims) -> Draft:
 
 def _day_month_after_cue(m: re.Match[str], _claims: Claims) -> Draft | None:
     return _date(m.start(1), m.end(), None, int(m.group(2)), int(m.group(1)))
+
+
+def _day_month_falling(m: re.Match[str], _claims: Claims) -> Draft | None:
+    day, month = int(m.group(1)), int(m.group(2))
+    if day <= month or not _valid_day_month(day, month):
+        return None
+    return _date(m.start(), m.end(), None, month, day)
 
 
 def _shift_hour(hour: int, period: str | None) -> int:
@@ -780,6 +790,13 @@ DIGIT_RULES: tuple[Rule, ...] = (
         _day_month_after_cue,
         (Example("Sáng 10-6, đoàn đến nơi.", "10-6", "--06-10"),),
         _DAY_MONTH_AFTER_CUE,
+        gate=searches(_DIGIT_DASH_OR_DOT_DIGIT),
+    ),
+    Rule(
+        "day-month, falling",
+        _day_month_falling,
+        (Example("Khi chốt phiên 10-5, cổ phiếu giảm.", "10-5", "--05-10"),),
+        _DAY_MONTH_FALLING,
         gate=searches(_DIGIT_DASH_OR_DOT_DIGIT),
     ),
     Rule(
