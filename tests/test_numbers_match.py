@@ -290,6 +290,15 @@ def test_a_count_matched_only_to_an_ordinal_word_is_weak() -> None:
     assert [m.status for m in check("Chúng tôi nhận ra 2 điều.", "We noticed two things.").mentions] == ["ok"]
 
 
+def test_an_ordinal_matched_only_to_a_plain_figure_is_weak() -> None:
+    from vnsumm.numbers import check
+
+    assert [m.status for m in check("Ông đắc cử nhiệm kỳ thứ 4.", "He won the victory of 4.").mentions] == [
+        "weak"
+    ]
+    assert [m.status for m in check("Kỳ họp thứ 7 khai mạc.", "The 7th session opened.").mentions] == ["ok"]
+
+
 def test_a_score_lost_in_translation_is_caught() -> None:
     """``hòa 1-1`` rendered as ``a 1 draw`` lost the score: the 1 and the article prove nothing."""
     from vnsumm.numbers import check

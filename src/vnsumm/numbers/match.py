@@ -298,8 +298,11 @@ def _status_of_match(tier: int, src: Mention, tgt: Mention) -> str:
     """A digit 1 matched only to a word of another kind (``1 tháng`` to a "first" elsewhere) is ``weak``:
     "first", "one" and "a" stand in so many English sentences that the match proves little. So is a count
     matched only to an ordinal word (``2 điều``, two things, to "second"), and a label matched only to a
-    number word (``khoản 2``, clause 2, to "two")."""
+    number word (``khoản 2``, clause 2, to "two"), and an ordinal matched only to a plain figure (``nhiệm kỳ
+    thứ 4``, the fourth term, to "victory of 4"): the value stands, its order is not said."""
     if tier == _CROSS and tgt.soft and not src.soft and (_is_one(src) or src.kind in ("number", "code")):
+        return "weak"
+    if tier == _CROSS and src.kind == "ordinal" and tgt.kind == "number" and not tgt.soft:
         return "weak"
     return _STATUS_OF_TIER[tier]
 
