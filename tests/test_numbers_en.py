@@ -39,7 +39,9 @@ CASES = [
     ("a cut of 4 per cent", "4 per cent", "percent", D("4"), None),
     ("up 2 percentage points", "2 percentage points", "percent", D("2"), None),
     ("three percent", "three percent", "percent", D("3"), None),
-    ("seven days", "seven", "number", D("7"), None),
+    ("seven days", "seven", "number", D("7"), "day"),  # a span of time: its unit is its name
+    ("a 10-year plan", "10", "number", D(10), "year"),
+    ("after 6 months", "6", "number", D(6), "month"),
     ("twenty-one guns", "twenty-one", "number", D("21"), None),
     ("a million people", "a million", "number", D("1000000"), None),
     ("a $13 thousands of dollars", "$13 thousands", "number", D("13000"), "USD"),

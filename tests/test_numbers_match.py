@@ -204,6 +204,10 @@ def test_news_forms_pass(source: str, english: str) -> None:
         # a lunar date is no solar date
         ("Vụ án xảy ra hôm 24 tháng Chạp.", "The crime happened on December 24."),
         ("Lễ hội diễn ra ngày 15/8 âm lịch.", "The festival takes place on August 15."),
+        # a span of time the counter does not give, or given to a counted noun
+        ("Sau 6 tháng, họ về.", "After 6 years, they returned."),
+        ("Có 5 người chết.", "5 days died."),
+        ("Có 3 vị toàn quyền.", "There were 3-year-part."),
         # a prison term is no age
         ("Bị cáo lĩnh 4 năm tù.", "The 4-year-old defendant was sentenced."),
     ],
@@ -229,6 +233,10 @@ def test_a_number_given_another_quantity_is_changed(source: str, english: str) -
         ("Vụ án xảy ra hôm 24 tháng Chạp.", "It happened on the 24th day of the 12th lunar month."),
         ("Lễ hội diễn ra ngày 15/8 âm lịch.", "The festival is on August 15 (lunar calendar)."),
         ("Cây đa 300 năm.", "A 300-year-old banyan."),  # the age of a thing, in years
+        ("Mất 3 tiếng.", "It took 3 hours."),
+        ("Trẻ dưới 5 tuổi.", "Children under 5 years."),  # an age is a span of years
+        ("Kế hoạch trong 5 năm.", "A 5-year plan."),
+        ("Sau 6 ngày.", "After 6 days."),
         ("Bị cáo lĩnh 4 năm tù.", "The defendant got 4 years in prison."),
         ("Lãi suất tăng 30%.", "Interest rose 30."),  # a stated percent sign left out is no other number
         ("Từ 1-20 người.", "From 1-20 people."),  # a range that ends below the years

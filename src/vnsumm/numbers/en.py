@@ -23,6 +23,7 @@ from .lex_en import (
     CENTURY_WORDS,
     DECADE_WORDS,
     DIGIT_WORDS,
+    DURATION_WORDS,
     LUNAR_MARKS,
     MONTHS,
     MULTIPLIER_WORDS,
@@ -194,6 +195,7 @@ _PLURAL_CODE = re.compile(r"\ds$")
 _CAPITALS_BEFORE = re.compile(r"[A-Z]{4,}\s*$")
 _RANGE_LEAD = re.compile(r"\b(?:from|between)\s+$", re.IGNORECASE)
 _BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
+_DURATION_AFTER = re.compile(rf"[- ]({alternation(DURATION_WORDS)})(?!\w)", re.IGNORECASE)
 _AGE_AFTER = re.compile("|".join(map(re.escape, AGE_AFTER)), re.IGNORECASE)
 
 
@@ -980,7 +982,7 @@ def en_drafts(text: str) -> list[Draft]:
     claims = Claims(text)
     run_rules(RULES, claims)
     drafts = _join(text, sorted(claims.drafts, key=lambda d: (d.start, -d.end)))
-    return [_in_a_chain(text, _as_lunar(text, _as_age(text, d))) for d in drafts]
+    return [_in_a_chain(text, _as_lunar(text, _as_duration(text, _as_age(text, d)))) for d in drafts]
 
 
 _CHAIN_AFTER = re.compile(r"[-/–]\d")
@@ -1006,6 +1008,15 @@ def _as_lunar(text: str, draft: Draft) -> Draft:
     ):
         return draft
     return as_lunar(draft)
+
+
+def _as_duration(text: str, draft: Draft) -> Draft:
+    """``6 months``, ``a 10-year plan``: a count of a span of time, which the matcher holds against the
+    Vietnamese counter (``6 tháng`` is no "6 years"). The span stays the number's."""
+    if draft.unit is not None or draft.kind != "number":
+        return draft
+    after = _DURATION_AFTER.match(text, draft.end)
+    return replace(draft, unit=DURATION_WORDS[after.group(1).lower()]) if after else draft
 
 
 def _as_age(text: str, draft: Draft) -> Draft:

@@ -68,6 +68,14 @@ SCORE_CUES: tuple[str, ...] = (
 # What makes the number before it an age (``a 10-year-old player``, ``16 years old``); the number keeps its
 # span and gets the unit ``age``, which only a bare count or an age counter may have (see the matcher).
 AGE_AFTER: tuple[str, ...] = ("-year-old", "-years-old", " year-old", " years-old", " years old", " year old")
+# Spans of time after a figure (``6 months``, ``a 10-year plan``), by the name the Vietnamese counters share
+# (lex_vi.DURATION_COUNTERS): the number gets that name as its unit, and the matcher holds it against the
+# source counter (``6 tháng`` is no "6 years", ``5 người`` no "5 days").
+DURATION_WORDS: dict[str, str] = {
+    "second": "second", "seconds": "second", "minute": "minute", "minutes": "minute", "hour": "hour",
+    "hours": "hour", "day": "day", "days": "day", "week": "week", "weeks": "week", "month": "month",
+    "months": "month", "year": "year", "years": "year", "decade": "decade", "decades": "decade",
+}  # fmt: skip
 # What makes a date before it lunar (``September 10 (lunar calendar)``); the form vnsumm writes, "the 24th
 # day of the 12th lunar month", is a rule of its own.
 LUNAR_MARKS: tuple[str, ...] = ("lunar calendar", "lunar")

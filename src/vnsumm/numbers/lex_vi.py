@@ -41,6 +41,14 @@ COUNTERS: frozenset[str] = frozenset(
 # age, nor is a prison term (``4 năm tù``, the counter ``năm tù`` above).
 AGE_COUNTERS: frozenset[str] = frozenset({"tuổi", "năm"})
 
+# Counters that are spans of time, by the name lex_en.DURATION_WORDS gives them; an age in years is a span
+# of years ("children under 5 years" for ``dưới 5 tuổi``).
+DURATION_COUNTERS: dict[str, str] = {
+    "giây": "second", "phút": "minute", "giờ": "hour", "tiếng": "hour", "ngày": "day", "ngày công": "day",
+    "tuần": "week", "tháng": "month", "tháng tù": "month", "năm": "year", "năm tù": "year", "tuổi": "year",
+    "thập niên": "decade", "thập kỷ": "decade", "thập kỉ": "decade",
+}  # fmt: skip
+
 # Vietnamese number words. ``năm`` and ``ba`` are also "year" and "father": the extractor only takes them
 # before a counter noun.
 DIGIT_WORDS: dict[str, int] = {

@@ -25,7 +25,8 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_DOWN, ROUND_HALF_UP, Decimal
 from typing import Any
 
-from .lex_vi import AFTER_A_LABEL, AGE_COUNTERS, IDIOMS_AFTER_ONE
+from .lex_en import DURATION_WORDS
+from .lex_vi import AFTER_A_LABEL, AGE_COUNTERS, DURATION_COUNTERS, IDIOMS_AFTER_ONE
 from .mention import DateValue, Mention, RangeValue, RatioValue, Span, TimeValue, Value, value_to_json
 from .units import Conversion, alternation, by_code, convert, unit_added, units_conflict
 
@@ -209,7 +210,17 @@ def _units_conflict(src: Mention, tgt: Mention) -> bool:
         units_conflict(src.unit, tgt.unit)
         or (_unit_added(src, tgt) and not tgt.alternatives)
         or _age_given(src, tgt)
+        or _duration_given(src, tgt)
     )
+
+
+_DURATIONS = frozenset(DURATION_WORDS.values())
+
+
+def _duration_given(src: Mention, tgt: Mention) -> bool:
+    """The English counts a span of time ("6 years") that the Vietnamese counter does not (``6 tháng``, six
+    months; ``5 người``, five people; ``5 km``). A bare count may be a span the sentence implies."""
+    return tgt.unit in _DURATIONS and src.unit is not None and DURATION_COUNTERS.get(src.unit) != tgt.unit
 
 
 def _unit_added(src: Mention, tgt: Mention) -> bool:
