@@ -5,13 +5,15 @@ their signatures), the share of source digit mentions that survive into the raw 
 own number check (on the dev sentences that have numbers; the human reference beside it as the ceiling),
 and sentences per second on one core (one thread, length-sorted batches, the model's beam setting).
 
-usage: python benchmarks/translation.py [--model vnsumm-mini] [--limit N] [--json OUT]
+usage: python benchmarks/translation.py [--model vnsumm-mini] [--limit N] [--generation num_beams=6]
+                                       [--json OUT]
        (skips with a message when ../shared is absent)
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import sys
 import time
@@ -83,8 +85,10 @@ def sentences_per_second(translator: Translator, sentences: Sequence[str]) -> fl
         torch.set_num_threads(threads)
 
 
-def run(model: str, config: str | None, limit: int) -> dict[str, object]:
+def run(model: str, config: str | None, limit: int, generation: dict[str, object]) -> dict[str, object]:
     spec = load_config(config).get(model)
+    if generation:  # a decoding variant to measure (e.g. num_beams=6), without editing models.yaml
+        spec = dataclasses.replace(spec, generation={**spec.generation, **generation})
     translator = Translator.load(spec, device="cpu", batch_size=16, progress=False)
     report: dict[str, object] = {
         "model": model,
@@ -130,16 +134,33 @@ def print_table(report: dict[str, object]) -> None:
     )
 
 
+def _setting(text: str) -> tuple[str, object]:
+    key, sep, value = text.partition("=")
+    if not sep or not key:
+        raise SystemExit(f"--generation {text!r}: expected KEY=VALUE, e.g. num_beams=6")
+    try:
+        return key, json.loads(value)  # numbers and true/false as such
+    except ValueError:
+        return key, value
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--model", default="vnsumm-mini", help="model name in models.yaml")
     parser.add_argument("--config", help="models.yaml to use")
     parser.add_argument("--limit", type=int, default=0, help="first N pairs of each dev corpus (0: all)")
+    parser.add_argument(
+        "--generation",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help="override one generate() setting of the model, e.g. num_beams=6 (repeatable)",
+    )
     add_json_option(parser)
     args = parser.parse_args(argv)
     if not shared_file(DEV):
         return 0
-    report = run(args.model, args.config, args.limit)
+    report = run(args.model, args.config, args.limit, dict(map(_setting, args.generation)))
     print_table(report)
     engines = ("ctranslate2",) if report["engine"] == "ctranslate2" else ()
     write_json(args.json, report, __file__, args, ("transformers", "sentencepiece", "sacrebleu", *engines))
