@@ -9,6 +9,12 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
+from hypothesis import HealthCheck, settings
+
+# Property tests judge behaviour, not speed: on a busy shared machine input generation and single examples
+# run slow, which must not fail a test.
+settings.register_profile("vnsumm", suppress_health_check=[HealthCheck.too_slow], deadline=None)
+settings.load_profile("vnsumm")
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "samples"
