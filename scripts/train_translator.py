@@ -613,7 +613,11 @@ def _averaging(provenance: dict) -> str:
 
 def _stage(provenance: dict) -> str:
     settings, shape = provenance["settings"], provenance["shape"]
-    data = " and ".join(settings.get("corpora") or ()) or "all pairs"
+    data = (
+        " and ".join(settings.get("corpora") or ()) + " pairs only"
+        if settings.get("corpora")
+        else "all pairs"
+    )
     schedule = LR_SCHEDULES[settings.get("schedule", "inverse-sqrt")].words
     return (
         f"{provenance['passes']} passes ({provenance['updates']} updates) on {data} with label smoothing "

@@ -157,7 +157,7 @@ def test_training_smoke_run_resumes_and_exports_a_loadable_model(shared_dir: Pat
     tuned = _train(tmp_path / "warm", data, "--passes", "1", *fine_tune, "--export", str(tmp_path / "tuned"))
     assert tuned.returncode == 0, tuned.stderr[-2000:]
     card = (tmp_path / "tuned" / "README.md").read_text(encoding="utf-8")
-    assert "on all pairs" in card and "Then fine-tuned 1 passes" in card and "on evbnews" in card
+    assert "on all pairs" in card and "Then fine-tuned 1 passes" in card and "on evbnews pairs only" in card
     assert "pass 2:" in card and "fine-tune pass 1:" in card
     other = _train(tmp_path / "warm", data, "--passes", "1", "--init-from", str(tmp_path / "model"))
     assert other.returncode != 0 and "other settings" in other.stderr
