@@ -234,6 +234,23 @@ def test_the_next_best_hypothesis_is_taken_when_it_keeps_the_numbers() -> None:
     _truthful([done])
 
 
+def test_a_roman_ordinal_the_model_garbles_is_tried_in_digits() -> None:
+    from vnsumm.numbers.strategy import roman_in_digits
+
+    source = "Đại hội lần thứ XVIII Đảng bộ Thành phố khai mạc."
+    assert roman_in_digits(source) == "Đại hội lần thứ 18 Đảng bộ Thành phố khai mạc."
+    assert roman_in_digits("Dưới triều vua Charles IX, lịch được cải cách.") is None  # a ruler's name stays
+    assert roman_in_digits("Có 5 người.") is None
+    table = {
+        source: "The XVIIIII's Party Congress opened.",
+        "Đại hội lần thứ 18 Đảng bộ Thành phố khai mạc.": "The 18th City Party Congress opened.",
+    }
+    [done] = secure([source], scripted(table), "repair", placeholder="rendering")
+    assert done.route == "retranslated" and done.english == "The 18th City Party Congress opened."
+    assert done.report.ok
+    _truthful([done])
+
+
 def test_the_last_resort_cuts_before_every_number() -> None:
     from vnsumm.numbers.strategy import _number_pieces
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 STRATEGIES: dict[str, str] = {
     "check": "report wrong numbers, change nothing",
     "repair": "rewrite wrong number spans; translate a sentence that still fails again (protected, next-best "
-    "hypotheses, clause by clause) and keep the English that fails fewest numbers",
+    "hypotheses, Roman ordinals in digits, clause by clause) and keep the English that fails fewest numbers",
     "protect": "translate with numbers replaced by placeholders, put the renderings back, then repair",
 }
 DEFAULT_STRATEGY = "repair"

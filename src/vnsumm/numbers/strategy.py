@@ -6,8 +6,9 @@ a list of Vietnamese sentences, so it is the same for every engine and testable 
 - ``check``: the model's English as it is; the report says what is wrong.
 - ``repair``: every wrong number span is rewritten from the source's value (:mod:`.repair`); a sentence that
   still fails (a number the model dropped has no span to rewrite) is translated again: the model's next-best
-  hypotheses, plain and with its numbers protected (:mod:`.protect`), then clause by clause; a new English
-  is kept when its final check fails fewer numbers.
+  hypotheses, plain and with its numbers protected (:mod:`.protect`), then with Roman ordinals in digits,
+  then clause by clause, then cut before every number; a new English is kept when its final check fails
+  fewer numbers.
 - ``protect``: every sentence with digits is translated with its numbers protected; a sentence whose
   placeholders come back lost, duplicated or mangled is translated plainly instead; both are then repaired.
 
@@ -17,8 +18,10 @@ so. Each sentence keeps its route and the check before any change, for the repor
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from decimal import Decimal
 from typing import Any
 
 from ..number_strategies import DEFAULT_PLACEHOLDER, DEFAULT_STRATEGY, STRATEGIES
@@ -150,7 +153,10 @@ def secure(
 
 
 # What the report says of a number that every retranslation left wrong.
-_NO_BETTER = "no retranslation keeps it (protected, next-best, clause by clause, cut before each number)"
+_NO_BETTER = (
+    "no retranslation keeps it (protected, next-best, Roman ordinals in digits, clause by clause, cut before "
+    "each number)"
+)
 
 
 # Where a failing sentence's next English comes from, most fluent first: each attempt gives, per source,
@@ -242,8 +248,41 @@ def _piecewise(cut: Callable[[str], list[str]]) -> Attempt:
     return attempt
 
 
-# Most fluent first: the whole sentence, then clause by clause, then cut before every number.
-ATTEMPTS: tuple[Attempt, ...] = (_protected_whole, _piecewise(_clauses), _piecewise(_number_pieces))
+_ROMAN_NUMERAL = re.compile(r"(?<!\w)[IVXLCDM]+(?!\w)")
+
+
+def roman_in_digits(source: str) -> str | None:
+    """The source with the Roman numeral of each ordinal written in digits (``lần thứ XVIII`` → ``lần thứ
+    18``), or None when it has none: a small model garbles a run of capitals ("XVIIIII's") it translates
+    well in digits ("18th"). A ruler's numeral, a mention of its own (``vua Charles IX``), is a name and
+    stays. The check still holds the English to the source as written."""
+    edits = []
+    for m in extract_vi(source):
+        roman = _ROMAN_NUMERAL.search(m.text) if m.kind == "ordinal" else None
+        if roman is not None and roman.start() > 0 and isinstance(m.value, Decimal):  # after its head word
+            edits.append((m.start + roman.start(), m.start + roman.end(), str(int(m.value))))
+    for start, end, digits in reversed(edits):
+        source = source[:start] + digits + source[end:]
+    return source if edits else None
+
+
+def _roman_as_digits(
+    sources: Sequence[str], translate: Translate, form: str, alternatives: Alternatives | None
+) -> list[list[str | None]]:
+    """The whole sentence again, its Roman ordinals in digits (nothing new for a sentence with none)."""
+    rewritten = [roman_in_digits(source) for source in sources]
+    tried = iter(_candidates([r for r in rewritten if r], translate, form, alternatives, plain=True))
+    return [next(tried) if r else [] for r in rewritten]
+
+
+# Most fluent first: the whole sentence (as written, then with Roman ordinals in digits), then clause by
+# clause, then cut before every number.
+ATTEMPTS: tuple[Attempt, ...] = (
+    _protected_whole,
+    _roman_as_digits,
+    _piecewise(_clauses),
+    _piecewise(_number_pieces),
+)
 
 
 def _protect_first(
