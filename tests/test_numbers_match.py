@@ -208,6 +208,8 @@ def test_news_forms_pass(source: str, english: str) -> None:
         ("Sau 6 tháng, họ về.", "After 6 years, they returned."),
         ("Có 5 người chết.", "5 days died."),
         ("Có 3 vị toàn quyền.", "There were 3-year-part."),
+        # ``đồng chí`` is comrades, never the currency
+        ("Có 4 đồng chí tham dự.", "There were VND 4."),
         # a prison term is no age
         ("Bị cáo lĩnh 4 năm tù.", "The 4-year-old defendant was sentenced."),
     ],
@@ -305,6 +307,8 @@ def test_an_ordinal_matched_only_to_a_plain_figure_is_weak() -> None:
         "weak"
     ]
     assert [m.status for m in check("Kỳ họp thứ 7 khai mạc.", "The 7th session opened.").mentions] == ["ok"]
+    assert [m.status for m in check("Nhóm 6 người đến.", "A 6th-century group came.").mentions] == ["weak"]
+    assert [m.status for m in check("Nhóm 6 người đến.", "A group of 6 came.").mentions] == ["ok"]
 
 
 def test_a_score_lost_in_translation_is_caught() -> None:

@@ -124,6 +124,7 @@ CASES = [
     ("Đại hội XIII của Đảng", "Đại hội XIII", "ordinal", D(13), None),
     ("của thế kỉ 20, tham gia", "thế kỉ 20", "ordinal", D(20), "century"),
     ("vào thứ 7 tuần tới", "thứ 7", "ordinal", D(7), "weekday"),
+    ("có 4 đồng chí dự", "4", "number", D(4), "đồng chí"),  # comrades, no currency
     ("tại kỳ họp thứ 6, Quốc hội", "thứ 6", "ordinal", D(6), None),  # a sequence noun: the sixth session
     ("lần thứ 2.", "thứ 2", "ordinal", D(2), None),
     # codes

@@ -32,7 +32,7 @@ COUNTERS: frozenset[str] = frozenset(
     thế hệ, cuộc, chữ, từ, dòng, mẫu, lô, hecta, bao, túi, gói, hộp, thùng, viên, liều, mũi, tập, phần,
     chương, kỳ, khóa, lớp, trường, bệnh viện, giai đoạn, đêm, buổi, mùa, ván, hiệp, vòng, hạng, bậc, cấp,
     tầng, sản phẩm, mặt hàng, công trình, tuyến, km, lĩnh vực, dân tộc, địa phương, quốc gia, thành viên,
-    năm tù, tháng tù
+    năm tù, tháng tù, đồng chí
 """.split(",")
 )
 
@@ -92,6 +92,12 @@ BEFORE_NO_NUMBER_WORD: tuple[str, ...] = (
 AFTER_MOT_NO_NUMBER: frozenset[str] = frozenset(
     {"số", "cách", "chút", "vài", "mình", "khi", "lúc", "ít", "chiều", "thời", "phần"}
 )
+# ``đồng`` followed by these is another word, never the currency (``4 đồng chí``, four comrades; ``đồng bào``
+# compatriots); ``đồng chí`` is a counter (COUNTERS).
+AFTER_DONG_NO_CURRENCY: tuple[str, ...] = (
+    "chí", "bào", "nghiệp", "đội", "hương", "minh", "ý", "thời", "hồ", "bằng", "phục", "loạt", "tình",
+    "sáng lập", "chủ trì", "chủ tịch", "môn", "nghĩa", "cảm", "lòng", "hành", "thuận",
+)  # fmt: skip
 # A scale word followed by these is another word (``tỷ lệ`` rate, ``triệu phú`` millionaire).
 AFTER_SCALE_NO_SCALE: tuple[str, ...] = ("lệ", "số", "chứng", "tập", "phú", "hồi")
 # Parts of the day that shift an hour (``7 giờ tối`` is 19:00).

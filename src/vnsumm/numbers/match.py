@@ -310,12 +310,20 @@ def _status_of_match(tier: int, src: Mention, tgt: Mention) -> str:
     "first", "one" and "a" stand in so many English sentences that the match proves little. So is a count
     matched only to an ordinal word (``2 điều``, two things, to "second"), and a label matched only to a
     number word (``khoản 2``, clause 2, to "two"), and an ordinal matched only to a plain figure (``nhiệm kỳ
-    thứ 4``, the fourth term, to "victory of 4"): the value stands, its order is not said."""
+    thứ 4``, the fourth term, to "victory of 4"), or a count only to an ordinal in digits (``6 người``, six
+    people, to "6th-century"): the value stands, whether it counts or orders is not said. A span of years
+    may be an anniversary (``kỷ niệm 70 năm``, "70th anniversary")."""
     if tier == _CROSS and tgt.soft and not src.soft and (_is_one(src) or src.kind in ("number", "code")):
         return "weak"
-    if tier == _CROSS and src.kind == "ordinal" and tgt.kind == "number" and not tgt.soft:
+    if tier == _CROSS and not (src.soft or tgt.soft) and _order_for_count(src, tgt):
         return "weak"
     return _STATUS_OF_TIER[tier]
+
+
+def _order_for_count(src: Mention, tgt: Mention) -> bool:
+    if src.kind == "ordinal" and tgt.kind == "number":
+        return True
+    return src.kind == "number" and tgt.kind == "ordinal" and src.unit not in DURATION_COUNTERS
 
 
 # ---------------------------------------------------------------- position alignment

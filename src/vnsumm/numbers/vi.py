@@ -27,6 +27,7 @@ from collections.abc import Iterable, Iterator
 from decimal import Decimal
 
 from .lex_vi import (
+    AFTER_DONG_NO_CURRENCY,
     AFTER_DURATION,
     AFTER_MOT_NO_NUMBER,
     AFTER_SCALE_NO_SCALE,
@@ -187,7 +188,7 @@ _THIN_SPACES = re.compile(r"[ \u00a0\u202f]")
 _NUMBER_TAIL = re.compile(
     rf"(?P<scales>{_SCALES_RE})(?P<ruoi>\s+rưỡi{_END_OF_WORD})?(?P<half>\s+nửa{_END_OF_WORD})?"
     rf"(?P<pct>\s?%|\s+(?i:phần trăm){_END_OF_WORD})?"
-    rf"(?P<unit>[\s-]?(?:{_UNIT_RE})(?![^\W\d_]|\d))?"
+    rf"(?P<unit>[\s-]?(?:{_UNIT_RE})(?![^\W\d_]|\d)(?!\s+(?i:{alternation(AFTER_DONG_NO_CURRENCY)}){_END_OF_WORD}))?"
 )
 _NEXT_WORDS = re.compile(r"\s+([^\W\d_]+)(?:\s+([^\W\d_]+))?")
 _RANGE_GAP = re.compile(r"\s*(?:[-–—~]|(?i:đến|tới)(?:\s+(?i:tận))?)\s*")
