@@ -146,7 +146,9 @@ def _reads_back(source: Mention, english: str, start: int, text: str) -> bool:
     """Does ``text`` written at ``start`` of ``english`` (in place of what was there) read as ``source``?
 
     The English around it is extracted again and matched against the one source mention with the
-    matcher's own rules: ``ok`` is required (no alternative reading left to chance, no format issue).
+    matcher's own rules: ``ok`` is required (no alternative reading left to chance, no format issue), or
+    ``weak`` for a count the translator wrote as an ordinal ("the 61th percentile" → "60th" for ``khoảng
+    60``): the smallest edit keeps its form, and the final check still says ``weak``.
     """
     left = max(0, start - _CONTEXT_CHARS)
     window = english[left:start] + text + english[start:][:_CONTEXT_CHARS]
@@ -157,7 +159,9 @@ def _reads_back(source: Mention, english: str, start: int, text: str) -> bool:
     alone = replace(source, start=0, end=len(source.text))
     verdict = match_mentions([alone], inside, source.text, window, window=1.0, every_source=False).mentions[0]
     found = verdict.target
-    return verdict.status == "ok" and found is not None and found.start <= lo and hi <= found.end
+    if found is None or not (found.start <= lo and hi <= found.end):
+        return False
+    return verdict.status == "ok" or verdict.status == "weak" and found.kind == "ordinal" != source.kind
 
 
 def _choose(check_: MentionCheck, english: str, others: list[Value]) -> tuple[str | None, str | None]:
