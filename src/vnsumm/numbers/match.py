@@ -242,16 +242,16 @@ def _age_given(src: Mention, tgt: Mention) -> bool:
 
 
 def _kinds_compatible(src: Mention, tgt: Mention) -> bool:
-    a, b = src, tgt
-    if a.kind == b.kind:
+    kinds = (src.kind, tgt.kind)
+    if src.kind == tgt.kind:
         return True
-    if "percent" in (a.kind, b.kind):
+    if "percent" in kinds:
         # The English may leave a stated percent sign out ("30" for ``30%``), but a percent the Vietnamese
         # never states is another quantity ("107 per cent" for ``107 thí sinh``, 107 candidates).
-        return a.kind == "percent" and b.kind == "number"
-    if "time" in (a.kind, b.kind):
+        return kinds == ("percent", "number")
+    if "time" in kinds:
         return False
-    return a.kind in _NUMERIC_KINDS and b.kind in _NUMERIC_KINDS or "ratio" in (a.kind, b.kind)
+    return src.kind in _NUMERIC_KINDS and tgt.kind in _NUMERIC_KINDS or "ratio" in kinds
 
 
 def pair_tier(src: Mention, tgt: Mention) -> int | None:
@@ -321,6 +321,7 @@ def _status_of_match(tier: int, src: Mention, tgt: Mention) -> str:
 
 
 def _order_for_count(src: Mention, tgt: Mention) -> bool:
+    """An ordinal left as a plain figure, or a count (other than a span of time) shown as an ordinal."""
     if src.kind == "ordinal" and tgt.kind == "number":
         return True
     return src.kind == "number" and tgt.kind == "ordinal" and src.unit not in DURATION_COUNTERS
