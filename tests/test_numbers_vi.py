@@ -432,3 +432,9 @@ def test_nfd_text_gives_offsets_into_the_text_as_given() -> None:
     assert [(m.kind, m.value, m.unit) for m in found] == expected
     assert [m.text for m in found] == [nfd[m.start : m.end] for m in found]
     assert unicodedata.normalize("NFC", found[0].text) == "2.100 tỷ đồng"
+
+
+def test_dong_before_chi_is_no_currency_in_digits_or_words() -> None:
+    for text in ("Có 4 đồng chí dự.", "Có bốn đồng chí dự."):
+        assert [m.unit for m in extract_vi(text)] == ["đồng chí"]
+    assert [m.unit for m in extract_vi("Giá năm đồng.")] == ["VND"]

@@ -76,6 +76,8 @@ _NO_NUMBER_AFTER = r"(?![\w/]|[.,]\d)"
 _SCALE = alternation(SCALES)
 _SCALES_RE = rf"(?:\s*(?:{_SCALE}){_END_OF_WORD}(?!\s+(?:{alternation(AFTER_SCALE_NO_SCALE)})\b))*"
 _UNIT_RE = alternation(VI_WORDS)
+# A unit word after a number, in digits or in words: whole, and no part of another word (``4 đồng chí``).
+_UNIT_WORD = rf"(?:{_UNIT_RE})(?![^\W\d_]|\d)(?!\s+(?i:{alternation(AFTER_DONG_NO_CURRENCY)}){_END_OF_WORD})"
 _PERIOD = rf"(?:\s+(?P<period>{alternation(DAY_PERIODS)}))?"
 
 
@@ -188,7 +190,7 @@ _THIN_SPACES = re.compile(r"[ \u00a0\u202f]")
 _NUMBER_TAIL = re.compile(
     rf"(?P<scales>{_SCALES_RE})(?P<ruoi>\s+rưỡi{_END_OF_WORD})?(?P<half>\s+nửa{_END_OF_WORD})?"
     rf"(?P<pct>\s?%|\s+(?i:phần trăm){_END_OF_WORD})?"
-    rf"(?P<unit>[\s-]?(?:{_UNIT_RE})(?![^\W\d_]|\d)(?!\s+(?i:{alternation(AFTER_DONG_NO_CURRENCY)}){_END_OF_WORD}))?"
+    rf"(?P<unit>[\s-]?{_UNIT_WORD})?"
 )
 _NEXT_WORDS = re.compile(r"\s+([^\W\d_]+)(?:\s+([^\W\d_]+))?")
 _RANGE_GAP = re.compile(r"\s*(?:[-–—~]|(?i:đến|tới)(?:\s+(?i:tận))?)\s*")
@@ -203,7 +205,7 @@ _DATE_CUE_AFTER = re.compile(r"^\s*(?:\)|(?i:tới|vừa qua|hằng năm|hàng n
 _NUMBER_WORD = alternation(NUMBER_WORDS)
 _WORD_RUN = re.compile(rf"(?:{_NUMBER_WORD})(?:\s+(?:{_NUMBER_WORD}))*(?!\w)")
 _NO_NUMBER_WORD_AFTER = re.compile(rf"(?i:{alternation(BEFORE_NO_NUMBER_WORD)})\s+$")
-_WORD_UNIT = re.compile(rf"\s?(?:{_UNIT_RE})(?![^\W\d_]|\d)")
+_WORD_UNIT = re.compile(rf"\s?{_UNIT_WORD}")
 _HAS_NUMBER_WORD = re.compile(rf"(?:{_NUMBER_WORD})(?!\w)")
 
 
