@@ -80,6 +80,9 @@ class TrainSettings:
     max_len: int = 200  # pairs longer than this many tokens on a side are left out of training
     corpora: tuple[str, ...] = ()  # train on these corpora only (empty: all), e.g. a news-only fine-tune
     schedule: str = "inverse-sqrt"  # a key of LR_SCHEDULES
+    precision: str = "fp32"  # a key of PRECISIONS
+    dev_every: int = 1  # score dev (greedy) after every this many passes (and after the last)
+    time_limit: float = 0  # seconds; 0: none. Training stops at the end of the pass that would overrun it
 
 
 @dataclass
@@ -261,6 +264,23 @@ LR_SCHEDULES = {
 }
 
 
+# Arithmetic of the forward and backward passes, chosen with --precision. Weights, optimiser state and
+# the exported model do not change: bf16 only runs the matrix products in bfloat16 (autocast), which on a
+# GPU is several times faster; on a CPU use fp32.
+PRECISIONS = {"fp32": None, "bf16": "bfloat16"}
+
+
+def autocast(device: str, precision: str):
+    import contextlib
+
+    import torch
+
+    dtype = PRECISIONS[precision]
+    if dtype is None:
+        return contextlib.nullcontext()
+    return torch.autocast(device_type=device.split(":")[0], dtype=getattr(torch, dtype))
+
+
 def learning_rate(step: int, settings: TrainSettings, total_steps: int) -> float:
     return settings.lr * LR_SCHEDULES[settings.schedule].factor(max(step, 1), settings.warmup, total_steps)
 
@@ -269,11 +289,12 @@ def learning_rate(step: int, settings: TrainSettings, total_steps: int) -> float
 
 
 def translate(
-    model, tokenizer, sentences: Sequence[str], *, beams: int = 1, batch_size: int = 64
+    model, tokenizer, sentences: Sequence[str], *, beams: int = 1, batch_size: int = 0
 ) -> list[str]:
     import torch
 
     model.eval()
+    batch_size = batch_size or (64 if model.device.type == "cpu" else 256)
     order = sorted(range(len(sentences)), key=lambda i: len(sentences[i]))
     out = [""] * len(sentences)
     with torch.inference_mode():
@@ -317,6 +338,15 @@ def dev_subset(dev: Sequence[dict], per_corpus: int) -> list[dict]:
 
 
 # ---------------------------------------------------------------------------------------- checkpoints
+
+
+def hardware(device: str) -> str:
+    """What trained the model, for the card: the GPU's name, or the CPU threads used."""
+    import torch
+
+    if device.startswith("cuda"):
+        return torch.cuda.get_device_name(torch.device(device))
+    return f"CPU, {torch.get_num_threads()} threads"
 
 
 def _checkpoint_step(path: Path) -> int:
@@ -393,6 +423,8 @@ def setup(args: argparse.Namespace):
         encoder_layers=args.encoder_layers,
         decoder_layers=args.decoder_layers,
         dropout=args.dropout,
+        attention_dropout=args.attention_dropout,
+        activation_dropout=args.activation_dropout,
     )
     settings = TrainSettings(
         seed=args.seed,
@@ -407,6 +439,9 @@ def setup(args: argparse.Namespace):
         threads=args.threads,
         corpora=tuple(args.corpus),
         schedule=args.schedule,
+        precision=args.precision,
+        dev_every=args.dev_every,
+        time_limit=args.time_limit,
     )
     out: Path = args.out
     out.mkdir(parents=True, exist_ok=True)
@@ -419,15 +454,28 @@ def setup(args: argparse.Namespace):
     torch.manual_seed(settings.seed)
     random.seed(settings.seed)
     os.environ.setdefault("CUBLAS_WORKSPACE_CONFIG", ":4096:8")  # deterministic cuBLAS on CUDA
-    torch.use_deterministic_algorithms(True)
     if args.device == "auto":
         args.device = "cuda" if torch.cuda.is_available() else "cpu"
+    # On CUDA some kernels (attention's backward) have no deterministic version: warn, do not stop.
+    torch.use_deterministic_algorithms(True, warn_only=args.device != "cpu")
     torch.set_num_threads(settings.threads or os.cpu_count() or 1)
     return shape, settings, out
 
 
-# Settings a resumed run may change: how long to train and how many CPU threads to use.
-RESUMABLE_CHANGES = ("passes", "threads")
+# Settings a resumed run may change: how long to train, how often to score, how many CPU threads to use.
+RESUMABLE_CHANGES = ("passes", "threads", "time_limit", "dev_every")
+
+
+def recorded_run(out: Path) -> tuple[ModelShape, TrainSettings, Path]:
+    """The shape and settings a run was trained with, as its ``settings.json`` holds them (an export
+    needs no training flags repeated)."""
+    recorded = out / "settings.json"
+    if not recorded.is_file():
+        raise SystemExit(f"{out} holds no training run (no settings.json)")
+    run = json.loads(recorded.read_text(encoding="utf-8"))
+    settings = {**asdict(TrainSettings()), **run["settings"]}
+    settings["corpora"] = tuple(settings["corpora"])
+    return ModelShape(**{**asdict(ModelShape()), **run["shape"]}), TrainSettings(**settings), out
 
 
 def _fixed(recorded: dict) -> dict:
@@ -482,8 +530,14 @@ def train(args: argparse.Namespace) -> None:
     loss_fn = torch.nn.CrossEntropyLoss(ignore_index=-100, label_smoothing=settings.label_smoothing)
     n_params = sum(p.numel() for p in model.parameters())
     if position.step == 0:
-        log(out, {"event": "start", "pairs": len(examples), "batches": len(batches), "parameters": n_params})
+        start = {"pairs": len(examples), "batches": len(batches), "parameters": n_params}
+        log(out, {"event": "start", **start, "hardware": hardware(args.device)})
+    session_started, last_pass = time.monotonic(), 0.0
     while position.epoch < settings.passes:
+        overrun = time.monotonic() - session_started + last_pass > settings.time_limit
+        if settings.time_limit and last_pass and overrun:  # at least one pass each session
+            log(out, {"event": "time limit", "step": position.step, "passes": position.epoch})
+            break
         order = batch_order(len(batches), settings.seed, position.epoch)
         bar = tqdm(
             total=len(order), initial=position.batch, desc=f"pass {position.epoch + 1}", file=sys.stderr
@@ -498,8 +552,11 @@ def train(args: argparse.Namespace) -> None:
             )
             for group in optimiser.param_groups:
                 group["lr"] = learning_rate(position.step + 1, settings, settings.passes * len(batches))
-            logits = model(input_ids=input_ids, attention_mask=attention, decoder_input_ids=decoder_in).logits
-            loss = loss_fn(logits.view(-1, logits.size(-1)), labels.view(-1))
+            with autocast(args.device, settings.precision):
+                logits = model(
+                    input_ids=input_ids, attention_mask=attention, decoder_input_ids=decoder_in
+                ).logits
+                loss = loss_fn(logits.view(-1, logits.size(-1)).float(), labels.view(-1))
             optimiser.zero_grad(set_to_none=True)
             loss.backward()
             torch.nn.utils.clip_grad_norm_(model.parameters(), settings.clip_norm)
@@ -516,7 +573,11 @@ def train(args: argparse.Namespace) -> None:
                 save_checkpoint(out, model, optimiser, position, settings.keep)
         bar.close()
         elapsed = time.monotonic() - started
-        scores = dev_scores(model, tokenizer, scored_dev)
+        last_pass = position.epoch + 1 == settings.passes
+        scored = last_pass or (position.epoch + 1) % settings.dev_every == 0
+        scores = dev_scores(model, tokenizer, scored_dev) if scored else {}
+        # the last pass, not the longest, predicts the next: a GPU's first pass is several times slower
+        last_pass = time.monotonic() - started
         record = {
             "event": "pass",
             "pass": position.epoch + 1,
@@ -538,7 +599,9 @@ def export(args: argparse.Namespace) -> None:
     """Write a model folder (tokenizer + averaged weights, float16 safetensors) to ``--export``."""
     import torch
 
-    shape, settings, out = setup(args)
+    shape, settings, out = recorded_run(args.out)
+    if args.device == "auto":
+        args.device = "cuda" if torch.cuda.is_available() else "cpu"
     tokenizer = build_tokenizer(out / "spm.model", out / "tokenizer")
     model = build_model(tokenizer, shape)
     upto = args.upto if args.upto is not None else float("inf")
@@ -560,6 +623,11 @@ def export(args: argparse.Namespace) -> None:
                 "last": dev_scores(last, tokenizer, dev),
             },
         )
+    if args.score:
+        dev = dev_subset(read_pairs(args.data / "dev.jsonl.gz"), args.score)
+        scores = dev_scores(model.to(args.device), tokenizer, dev, beams=4)
+        log(out, {"event": "export scores", "checkpoints": [p.name for p in paths], "beam4": scores})
+        model.cpu()
     target: Path = args.export
     if target.exists():
         shutil.rmtree(target)
@@ -576,7 +644,8 @@ def export(args: argparse.Namespace) -> None:
         "updates": updates,
         "shape": asdict(shape),
         "settings": asdict(settings),
-        "dev_greedy_by_pass": [{"pass": r["pass"], **r["dev_greedy"]} for r in passes],
+        "dev_greedy_by_pass": [{"pass": r["pass"], **r["dev_greedy"]} for r in passes if r["dev_greedy"]],
+        "hardware": next((r.get("hardware") for r in history if r.get("event") == "start"), None),
         "averaging_measured": next((r for r in reversed(history) if r.get("event") == "average"), None),
         "versions": _versions(),
     }
@@ -623,8 +692,17 @@ def _stage(provenance: dict) -> str:
         f"{provenance['passes']} passes ({provenance['updates']} updates) on {data} with label smoothing "
         f"{settings['label_smoothing']}, dropout {shape['dropout']}, peak learning rate {settings['lr']} "
         f"({schedule}, {settings['warmup']} warm-up updates), "
-        f"batches of about {settings['max_tokens']} tokens, seed {settings['seed']}; {_averaging(provenance)}"
+        f"batches of about {settings['max_tokens']} tokens, seed {settings['seed']}"
+        f"{_where(provenance)}; {_averaging(provenance)}"
     )
+
+
+def _where(provenance: dict) -> str:
+    settings, hardware = provenance["settings"], provenance.get("hardware")
+    if not hardware:  # runs from before the hardware was logged trained on these CPUs
+        return ""
+    arithmetic = " in bfloat16 autocast" if settings.get("precision") == "bf16" else ""
+    return f", on {hardware}{arithmetic}"
 
 
 def _training_stages(provenance: dict) -> list[str]:
@@ -687,16 +765,17 @@ def model_card(provenance: dict, benchmark: dict | None) -> str:
                 f"{numbers['survived']:.3f} of {numbers['mentions']} |"
             )
         lines += ["", f"sacreBLEU: `{next(iter(benchmark['corpora'].values()))['bleu_signature']}`", ""]
+    dev_size = provenance["settings"].get("dev_size", TrainSettings.dev_size)
     measured = provenance.get("averaging_measured")
     if measured:
         lines += [
-            f"Checkpoint averaging, measured (greedy, first 300 dev pairs of each corpus) on "
+            f"Checkpoint averaging, measured (greedy, first {dev_size} dev pairs of each corpus) on "
             f"{measured['checkpoints'][0]} to {measured['checkpoints'][-1]}: the average of "
             f"{len(measured['checkpoints'])} checkpoints scored {_scores(measured['averaged'])}; the last "
             f"checkpoint alone {_scores(measured['last'])}.",
             "",
         ]
-    lines += ["Greedy dev scores after each pass (first 300 pairs of each dev corpus):", ""]
+    lines += [f"Greedy dev scores after each pass (first {dev_size} pairs of each dev corpus):", ""]
     lines += _greedy_history(provenance)
     return "\n".join(lines) + "\n"
 
@@ -715,6 +794,9 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
         "--upto", type=int, help="export: the checkpoints up to this update only (e.g. the end of a pass)"
     )
     parser.add_argument("--compare", action="store_true", help="at export, score averaged vs last on dev")
+    parser.add_argument(
+        "--score", type=int, default=0, help="at export, score the model (beam 4) on the first N dev pairs"
+    )
     parser.add_argument(
         "--card-scores", type=Path, help="benchmarks/translation.py --json output for the card"
     )
@@ -744,6 +826,18 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--encoder-layers", type=int, default=shape.encoder_layers)
     parser.add_argument("--decoder-layers", type=int, default=shape.decoder_layers)
     parser.add_argument("--dropout", type=float, default=shape.dropout)
+    parser.add_argument("--attention-dropout", type=float, default=shape.attention_dropout)
+    parser.add_argument("--activation-dropout", type=float, default=shape.activation_dropout)
+    parser.add_argument(
+        "--precision", choices=sorted(PRECISIONS), default=settings.precision, help="bf16: on a GPU"
+    )
+    parser.add_argument("--dev-every", type=int, default=settings.dev_every, help="score dev every N passes")
+    parser.add_argument(
+        "--time-limit",
+        type=float,
+        default=settings.time_limit,
+        help="seconds: stop at the end of the pass that would overrun them (a resumed run goes on)",
+    )
     return parser.parse_args(argv)
 
 

@@ -163,6 +163,31 @@ def test_training_smoke_run_resumes_and_exports_a_loadable_model(shared_dir: Pat
     assert other.returncode != 0 and "other settings" in other.stderr
 
 
+def test_training_stops_at_its_time_limit_and_exports_from_the_recorded_settings(
+    shared_dir: Path, tmp_path: Path
+):
+    data = shared_dir / "data" / "parallel"
+    limited = _train(tmp_path / "run", data, "--passes", "5", "--time-limit", "0.001", "--precision", "bf16")
+    assert limited.returncode == 0, limited.stderr[-2000:]
+    log = [json.loads(line) for line in (tmp_path / "run" / "train.log").read_text().splitlines()]
+    assert [r["event"] for r in log] == ["start", "pass", "time limit", "done"]
+    assert log[0]["hardware"].startswith("CPU")
+    export = [sys.executable, str(TRAIN_SCRIPT), "--out", str(tmp_path / "run"), "--data", str(data)]
+    exported = subprocess.run(
+        [*export, "--export", str(tmp_path / "model")], capture_output=True, text=True, timeout=300
+    )
+    assert exported.returncode == 0, exported.stderr[-2000:]  # no training flags repeated
+    card = (tmp_path / "model" / "README.md").read_text(encoding="utf-8")
+    assert "1 passes" in card and "bfloat16" in card and "first 4 pairs" in card
+    empty = subprocess.run(
+        [*export[:3], str(tmp_path / "none"), *export[4:], "--export", str(tmp_path / "x")],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert empty.returncode != 0 and "holds no training run" in empty.stderr
+
+
 def _training_script():
     import importlib.util
 
