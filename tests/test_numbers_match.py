@@ -311,6 +311,33 @@ def test_an_ordinal_matched_only_to_a_plain_figure_is_weak() -> None:
     assert [m.status for m in check("Nhóm 6 người đến.", "A group of 6 came.").mentions] == ["ok"]
 
 
+@pytest.mark.parametrize(
+    ("source", "english", "status"),
+    [
+        ("Anh sống ở quận 5.", "He lives in 5 districts.", "weak"),
+        ("Văn phòng ở tầng 3.", "The office is on 3 upper floors.", "weak"),
+        ("Theo Điều 139 Bộ luật.", "Under 139 articles of the Code.", "weak"),
+        ("Anh sống ở quận 5.", "He lives in District 5.", "ok"),
+        ("Cư dân quận 5 vui mừng.", "District 5 residents are happy.", "ok"),
+        ("Tuyến 1 chạy từ sáng.", "Route 1 runs from the morning.", "ok"),
+        ("Quận 1 có 5 phường.", "District 1 has 5 wards.", "ok"),
+        ("Người dân phường 5 đến.", "Residents of 5 districts came.", "weak"),
+        ("Giá vé 1,6 triệu đồng.", "Only 1.6 million tickets.", "weak"),
+        ("Phạt 1,6 triệu đồng.", "A fine of 1.6 million dong.", "ok"),
+        ("Phạt 1,6 triệu đồng.", "He was fined 1.6 million in fines.", "ok"),
+        ("Giá 20.000 đồng.", "It costs 20,000 VND.", "ok"),
+        ("Giá 5 đô la.", "It costs 5 dollars.", "ok"),
+        ("Khoản vay 200 triệu won.", "A loan of 200 million wons.", "ok"),
+    ],
+)
+def test_a_number_whose_english_noun_counts_something_else_is_weak(
+    source: str, english: str, status: str
+) -> None:
+    from vnsumm.numbers import check
+
+    assert [m.status for m in check(source, english).mentions][0] == status
+
+
 def test_a_score_lost_in_translation_is_caught() -> None:
     """``hòa 1-1`` rendered as ``a 1 draw`` lost the score: the 1 and the article prove nothing."""
     from vnsumm.numbers import check

@@ -28,7 +28,17 @@ from typing import Any
 from .lex_en import DURATION_WORDS
 from .lex_vi import AFTER_A_LABEL, AGE_COUNTERS, DURATION_COUNTERS, IDIOMS_AFTER_ONE
 from .mention import DateValue, Mention, RangeValue, RatioValue, Span, TimeValue, Value, value_to_json
-from .units import Conversion, alternation, by_code, convert, unit_added, units_conflict
+from .render_en import CODE_HEADS, code_head
+from .units import (
+    UNITS,
+    Conversion,
+    alternation,
+    by_code,
+    convert,
+    dimension_of,
+    unit_added,
+    units_conflict,
+)
 
 __all__ = ["MentionCheck", "NumberReport", "STATUSES", "match_mentions"]
 
@@ -680,6 +690,41 @@ def _weaken_unstated_terms(state: _State) -> None:
             state.status[i] = ("weak", target)
 
 
+# The English word after a number (an adjective, not a preposition, may come between) when it looks
+# like a plural noun: what the English says the number counts ("5 districts", "1.6 million tickets").
+# "-ss", "-us" and "-is" words (less, bonus, this) are no plurals.
+_PLURAL_AFTER = re.compile(
+    r"(?:\s+(?!(?:in|of|for|to|from|on|at|by|with|per|and|or|than|the|a|an)\b)[a-z-]+)?"
+    r"\s+(?P<noun>[a-z]{2,}[^\Wsui]s)\b"
+)
+_LABEL_PLURALS = frozenset(head.split()[-1].lower() + "s" for head in CODE_HEADS.values())
+# Nouns money may be followed by in English and still be money: a currency's names ("200 million wons").
+_MONEY_NOUNS = frozenset(
+    name.lower() + plural
+    for unit in UNITS
+    if unit.dimension == "currency"
+    for name in (*unit.en, "note", "bill")
+    for plural in ("", "s")
+)
+
+
+def _weaken_roles_changed(state: _State, target_text: str) -> None:
+    """A number whose English noun says it counts what the source does not: a label read as a count of
+    labels (``quận 5`` as "5 districts", ``phường 5`` as "5 districts") or money as a count of things
+    (``1,6 triệu đồng`` as "1.6 million tickets"). The value stands, the meaning does not: ``weak``.
+    "Route 1 runs", "District 5 residents" and "VND 1.6 million in fines" stay ``ok``."""
+    for i, (status, target) in state.status.items():
+        after = _PLURAL_AFTER.match(target_text, target.end) if status == "ok" and target else None
+        if after is None:
+            continue
+        source, noun = state.sources[i], after["noun"].lower()
+        label_counted = code_head(source) is not None and noun in _LABEL_PLURALS
+        money_counted = dimension_of(source.unit) == "currency" and target.unit is None
+        money_counted = money_counted and noun not in _MONEY_NOUNS
+        if label_counted or money_counted:
+            state.status[i] = ("weak", target)
+
+
 def _find_free(state: _State, s: Mention, value: Value, window: float) -> int | None:
     best: tuple[float, int] | None = None
     for j in state.free_targets_near(s, window):
@@ -1112,6 +1157,7 @@ def match_mentions(
     _share_doubt(state)
     if every_source:
         _weaken_unstated_terms(state)
+    _weaken_roles_changed(state, target_text)
     checks = tuple(
         MentionCheck(s, *state.status.get(i, ("missing", None)), state.conversions.get(i))
         for i, s in enumerate(state.sources)

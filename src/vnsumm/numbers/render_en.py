@@ -361,11 +361,17 @@ def _ordinal(m: Mention) -> list[str]:
     return forms
 
 
+def code_head(m: Mention) -> str | None:
+    """The English name of a named code's head (``quận 5`` → "District"), if it has one."""
+    head = _HEAD.match(m.text)
+    return CODE_HEADS.get(re.sub(r"\s+", " ", head["head"]).lower()) if head else None
+
+
 def _code(m: Mention) -> list[str]:
     value = m.value
     number = _plain(value, grouped=False) if isinstance(value, Decimal) else str(value)
     head = _HEAD.match(m.text)
-    english = CODE_HEADS.get(re.sub(r"\s+", " ", head["head"]).lower()) if head else None
+    english = code_head(m)
     if english is None:
         return [m.text if isinstance(value, str) else number]
     return [f"{english} {'No. ' if head['so'] else ''}{number}", f"{english} {number}", number]
