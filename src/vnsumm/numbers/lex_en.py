@@ -79,3 +79,8 @@ DURATION_WORDS: dict[str, str] = {
 # What makes a date before it lunar (``September 10 (lunar calendar)``); the form vnsumm writes, "the 24th
 # day of the 12th lunar month", is a rule of its own.
 LUNAR_MARKS: tuple[str, ...] = ("lunar calendar", "lunar")
+# Words between a number and the noun it counts that end the noun phrase ("1.6 million in fines" counts no
+# fines): the check for a number whose English noun counts something else stops at them.
+PHRASE_BREAKS: tuple[str, ...] = (
+    "in", "of", "for", "to", "from", "on", "at", "by", "with", "per", "and", "or", "than", "the", "a", "an",
+)  # fmt: skip

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_DOWN, ROUND_HALF_UP, Decimal
 from typing import Any
 
-from .lex_en import DURATION_WORDS
+from .lex_en import DURATION_WORDS, PHRASE_BREAKS
 from .lex_vi import AFTER_A_LABEL, AGE_COUNTERS, DURATION_COUNTERS, IDIOMS_AFTER_ONE
 from .mention import DateValue, Mention, RangeValue, RatioValue, Span, TimeValue, Value, value_to_json
 from .render_en import CODE_HEADS, code_head
@@ -694,8 +694,7 @@ def _weaken_unstated_terms(state: _State) -> None:
 # like a plural noun: what the English says the number counts ("5 districts", "1.6 million tickets").
 # "-ss", "-us" and "-is" words (less, bonus, this) are no plurals.
 _PLURAL_AFTER = re.compile(
-    r"(?:\s+(?!(?:in|of|for|to|from|on|at|by|with|per|and|or|than|the|a|an)\b)[a-z-]+)?"
-    r"\s+(?P<noun>[a-z]{2,}[^\Wsui]s)\b"
+    rf"(?:\s+(?!(?:{alternation(PHRASE_BREAKS)})\b)[a-z-]+)?\s+(?P<noun>[a-z]{{2,}}[^\Wsui]s)\b"
 )
 _LABEL_PLURALS = frozenset(head.split()[-1].lower() + "s" for head in CODE_HEADS.values())
 # Nouns money may be followed by in English and still be money: a currency's names ("200 million wons").
