@@ -284,6 +284,15 @@ def test_one_end_of_an_english_ratio_the_source_does_not_state_is_weak() -> None
     assert [m.status for m in both_ends.mentions] == ["ok", "ok"]
 
 
+def test_one_end_of_an_english_range_the_source_does_not_state_is_weak() -> None:
+    from vnsumm.numbers import check
+
+    glued = check("Ông sẽ công du từ ngày 3 đến 14/11.", "He will travel at about 3 to 1411.")
+    assert [m.status for m in glued.mentions][0] == "weak"
+    both_ends = check("Mỗi nhà có 3 hoặc 4 người.", "Each house has 3 to 4 people.")
+    assert [m.status for m in both_ends.mentions] == ["ok", "ok"]
+
+
 def test_a_label_matched_only_to_a_number_word_is_weak() -> None:
     from vnsumm.numbers import check
 

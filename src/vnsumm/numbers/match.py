@@ -388,8 +388,8 @@ class _State:
     conversions: dict[int, Conversion] = field(default_factory=dict)
     used: set[int] = field(default_factory=set)
     part_used: set[int] = field(default_factory=set)
-    # Sources found as one term of an English ratio, with the other term (see _weaken_unstated_terms).
-    part_of_ratio: dict[int, Value] = field(default_factory=dict)
+    # Sources found as one term of an English ratio or range, with the other term (see _weaken_unstated_terms).
+    other_term: dict[int, Value] = field(default_factory=dict)
     _by_position: dict[bool, tuple[list[int], list[float]]] = field(default_factory=dict, repr=False)
 
     def assign(self, i: int, status: str, target: Mention | None, j: int | None = None) -> None:
@@ -671,16 +671,15 @@ def _source_part_of_target(state: _State, i: int, window: float) -> None:
         target = state.targets[best[1]]
         state.status[i] = ("format" if target.garbled else "ok", target)
         state.part_used.add(best[1])
-        if isinstance(target.value, RatioValue):
-            state.part_of_ratio[i] = best[2]
+        state.other_term[i] = best[2]
 
 
 def _weaken_unstated_terms(state: _State) -> None:
-    """A source number found as one term of an English ratio whose other term no source states (``một
-    trong số 14`` as "fourteen of the 20"): the English says more than the source, so the match is
-    ``weak``. A "one" is exempt (``một`` is often no mention), and so is a ratio another source number was
-    matched to (``1 trong 9`` as "two out of nine": the 1 is changed)."""
-    for i, other in state.part_of_ratio.items():
+    """A source number found as one term of an English ratio or range whose other term no source states
+    (``một trong số 14`` as "fourteen of the 20", ``từ ngày 3 đến 14/11`` as "3 to 1411"): the English says
+    more than the source, so the match is ``weak``. A "one" is exempt (``một`` is often no mention), and so
+    is a term another source number was matched to (``1 trong 9`` as "two out of nine": the 1 is changed)."""
+    for i, other in state.other_term.items():
         status, target = state.status[i]
         if status != "ok" or other == 1:
             continue
