@@ -388,7 +388,7 @@ class _State:
     conversions: dict[int, Conversion] = field(default_factory=dict)
     used: set[int] = field(default_factory=set)
     part_used: set[int] = field(default_factory=set)
-    # Sources found as one term of an English ratio or range, with the other term (see _weaken_unstated_terms).
+    # Sources found as one term of an English ratio or range, with the other (see _weaken_unstated_terms).
     other_term: dict[int, Value] = field(default_factory=dict)
     _by_position: dict[bool, tuple[list[int], list[float]]] = field(default_factory=dict, repr=False)
 
