@@ -340,6 +340,13 @@ def dev_subset(dev: Sequence[dict], per_corpus: int) -> list[dict]:
 # ---------------------------------------------------------------------------------------- checkpoints
 
 
+def resolved_device(device: str) -> str:
+    """``auto`` becomes CUDA where a GPU is present, else the CPU."""
+    import torch
+
+    return ("cuda" if torch.cuda.is_available() else "cpu") if device == "auto" else device
+
+
 def hardware(device: str) -> str:
     """What trained the model, for the card: the GPU's name, or the CPU threads used."""
     import torch
@@ -454,8 +461,7 @@ def setup(args: argparse.Namespace):
     torch.manual_seed(settings.seed)
     random.seed(settings.seed)
     os.environ.setdefault("CUBLAS_WORKSPACE_CONFIG", ":4096:8")  # deterministic cuBLAS on CUDA
-    if args.device == "auto":
-        args.device = "cuda" if torch.cuda.is_available() else "cpu"
+    args.device = resolved_device(args.device)
     # On CUDA some kernels (attention's backward) have no deterministic version: warn, do not stop.
     torch.use_deterministic_algorithms(True, warn_only=args.device != "cpu")
     torch.set_num_threads(settings.threads or os.cpu_count() or 1)
@@ -532,10 +538,10 @@ def train(args: argparse.Namespace) -> None:
     if position.step == 0:
         start = {"pairs": len(examples), "batches": len(batches), "parameters": n_params}
         log(out, {"event": "start", **start, "hardware": hardware(args.device)})
-    session_started, last_pass = time.monotonic(), 0.0
+    session_started, last_pass_seconds = time.monotonic(), 0.0
     while position.epoch < settings.passes:
-        overrun = time.monotonic() - session_started + last_pass > settings.time_limit
-        if settings.time_limit and last_pass and overrun:  # at least one pass each session
+        overrun = time.monotonic() - session_started + last_pass_seconds > settings.time_limit
+        if settings.time_limit and last_pass_seconds and overrun:  # at least one pass each session
             log(out, {"event": "time limit", "step": position.step, "passes": position.epoch})
             break
         order = batch_order(len(batches), settings.seed, position.epoch)
@@ -573,11 +579,11 @@ def train(args: argparse.Namespace) -> None:
                 save_checkpoint(out, model, optimiser, position, settings.keep)
         bar.close()
         elapsed = time.monotonic() - started
-        last_pass = position.epoch + 1 == settings.passes
-        scored = last_pass or (position.epoch + 1) % settings.dev_every == 0
+        final_pass = position.epoch + 1 == settings.passes
+        scored = final_pass or (position.epoch + 1) % settings.dev_every == 0
         scores = dev_scores(model, tokenizer, scored_dev) if scored else {}
         # the last pass, not the longest, predicts the next: a GPU's first pass is several times slower
-        last_pass = time.monotonic() - started
+        last_pass_seconds = time.monotonic() - started
         record = {
             "event": "pass",
             "pass": position.epoch + 1,
@@ -600,8 +606,7 @@ def export(args: argparse.Namespace) -> None:
     import torch
 
     shape, settings, out = recorded_run(args.out)
-    if args.device == "auto":
-        args.device = "cuda" if torch.cuda.is_available() else "cpu"
+    args.device = resolved_device(args.device)
     tokenizer = build_tokenizer(out / "spm.model", out / "tokenizer")
     model = build_model(tokenizer, shape)
     upto = args.upto if args.upto is not None else float("inf")
@@ -690,11 +695,20 @@ def _stage(provenance: dict) -> str:
     schedule = LR_SCHEDULES[settings.get("schedule", "inverse-sqrt")].words
     return (
         f"{provenance['passes']} passes ({provenance['updates']} updates) on {data} with label smoothing "
-        f"{settings['label_smoothing']}, dropout {shape['dropout']}, peak learning rate {settings['lr']} "
+        f"{settings['label_smoothing']}, dropout {_dropouts(shape)}, peak learning rate {settings['lr']} "
         f"({schedule}, {settings['warmup']} warm-up updates), "
         f"batches of about {settings['max_tokens']} tokens, seed {settings['seed']}"
         f"{_where(provenance)}; {_averaging(provenance)}"
     )
+
+
+def _dropouts(shape: dict) -> str:
+    extra = [
+        f"{shape[key]} on {words}"
+        for key, words in (("attention_dropout", "attention"), ("activation_dropout", "activations"))
+        if shape.get(key)
+    ]
+    return f"{shape['dropout']}" + (f" ({', '.join(extra)})" if extra else "")
 
 
 def _where(provenance: dict) -> str:
