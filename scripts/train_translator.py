@@ -631,7 +631,8 @@ def export(args: argparse.Namespace) -> None:
     if args.score:
         dev = dev_subset(read_pairs(args.data / "dev.jsonl.gz"), args.score)
         scores = dev_scores(model.to(args.device), tokenizer, dev, beams=4)
-        log(out, {"event": "export scores", "checkpoints": [p.name for p in paths], "beam4": scores})
+        record = {"checkpoints": [p.name for p in paths], "folder": str(args.export), "beam4": scores}
+        log(out, {"event": "export scores", **record})
         model.cpu()
     target: Path = args.export
     if target.exists():

@@ -53,22 +53,21 @@ stage() {  # base or ft: one run per shape, side by side
   wait
 }
 
-export_all() {  # suffix of the run folders, checkpoints averaged
-  local suffix=$1 average=$2 name
+export_all() {  # suffix of the run folders, suffix of the model folders, checkpoints averaged
+  local run=$1 model=$2 average=$3 name
   for name in "${!SHAPES[@]}"; do
-    [ -d "$RUNS/$name$suffix" ] || continue
-    $PY scripts/train_translator.py --out "$RUNS/$name$suffix" --data "$DATA" --device "$DEVICE" \
-      --export "$RUNS/$name${suffix:--base}${suffix:+-model}" --average "$average" --score "$SCORE" \
-      >>"$RUNS/$name$suffix.out" 2>&1 &
+    [ -d "$RUNS/$name$run" ] || continue
+    $PY scripts/train_translator.py --out "$RUNS/$name$run" --data "$DATA" --device "$DEVICE" \
+      --export "$RUNS/$name$model" --average "$average" --score "$SCORE" >>"$RUNS/$name$run.out" 2>&1 &
   done
   wait
 }
 
 date; nvidia-smi --query-gpu=name,memory.used --format=csv 2>/dev/null
 stage base; date
-export_all "" 5; date
+export_all "" -base 5; date
 stage ft; date
-export_all "-ft" 1; date
+export_all -ft -ft-model 1; date
 
 # every score, best first by news BLEU; the best two model folders come back in 15 MB pieces
 $PY - "$RUNS" >"$OUT/scores.txt" <<'EOF'
@@ -80,15 +79,14 @@ for log in Path(sys.argv[1]).glob("*/train.log"):
         record = json.loads(line)
         if record.get("event") == "export scores":
             beam4 = record["beam4"]
-            rows.append((beam4.get("evbnews", {}).get("bleu", 0), log.parent.name, beam4))
-for news, name, beam4 in sorted(rows, reverse=True):
-    print(name, json.dumps(beam4))
+            rows.append((beam4.get("evbnews", {}).get("bleu", 0), record["folder"], beam4))
+for news, folder, beam4 in sorted(rows, reverse=True):
+    print(folder, json.dumps(beam4))
 EOF
 cat "$OUT/scores.txt"
 rank=0
-while read -r run _; do
+while read -r folder _; do
   rank=$((rank + 1)); [ $rank -le 2 ] || break
-  folder="$RUNS/${run%-ft}$([ "${run%-ft}" != "$run" ] && echo -ft-model || echo -base)"
   tar -C "$(dirname "$folder")" -czf - "$(basename "$folder")" | split -b 15M - "$OUT/model$rank.tgz."
 done <"$OUT/scores.txt"
 tar -C "$RUNS" -czf "$OUT/logs.tgz" --exclude='*.pt' --exclude='*.safetensors' --exclude='*.spm' \
