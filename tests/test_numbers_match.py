@@ -347,6 +347,28 @@ def test_a_number_whose_english_noun_counts_something_else_is_weak(
     assert [m.status for m in check(source, english).mentions][0] == status
 
 
+@pytest.mark.parametrize(
+    ("source", "english", "status"),
+    [
+        ("Khoảng 10h (16 h giờ Việt Nam).", "At about 10 a.m. (16 hours Vietnam time).", "missing"),
+        ("Khoảng 10h (16 h giờ Việt Nam).", "At about 10 a.m. (4 p.m. Vietnam time).", "ok"),
+        ("Mưa lớn trong 72h qua.", "Heavy rain in the past 72 hours.", "ok"),
+        ("Máy bay Boeing 747 hạ cánh.", "The seven hundred forty-seven landed.", "weak"),
+        ("Máy bay Boeing 747 hạ cánh.", "The Boeing 747 landed.", "ok"),
+        ("Tàu ngầm Type 093 ra khơi.", "The submarine 0093 set sail.", "changed"),
+        ("Tàu ngầm Type 093 ra khơi.", "The Type 093 submarine set sail.", "ok"),
+        ("Phát trên kênh VTV 9.", "Aired on VTV9.", "ok"),
+        ("Phòng PC 02 cho biết.", "Department PC 2 said.", "ok"),
+        ("Phát trên kênh VTV 9.", "Aired on VTV 19.", "changed"),
+    ],
+)
+def test_a_time_a_model_number_or_a_code_in_another_role_is_not_ok(
+    source: str, english: str, status: str
+) -> None:
+    """A clock time read as a span of hours, a model number as a count, a code padded anew."""
+    assert [m.status for m in check(source, english).mentions][-1] == status
+
+
 def test_a_score_lost_in_translation_is_caught() -> None:
     """``hòa 1-1`` rendered as ``a 1 draw`` lost the score: the 1 and the article prove nothing."""
     from vnsumm.numbers import check

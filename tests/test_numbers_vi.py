@@ -267,6 +267,57 @@ def test_duration_in_hours_is_no_time() -> None:
     assert (m.kind, m.value, m.unit) == ("number", D(48), "giờ")
 
 
+@pytest.mark.parametrize(
+    ("sentence", "text", "kind", "value", "unit"),
+    [
+        ("Lúc 16 h chiều nay.", "16 h chiều", "time", "16h", None),
+        ("Khoảng 10h (16 h giờ Việt Nam).", "16 h", "time", "16h", None),
+        ("Đã có 5 ca trong 24h qua.", "24h", "number", "24", "giờ"),
+        ("Mưa lớn suốt 72h.", "72h", "number", "72", "giờ"),
+        ("Sau 48 h, họ về.", "48 h", "number", "48", "giờ"),
+        ("Khai mạc lúc 18h.", "18h", "time", "18h", None),
+    ],
+)
+def test_an_hour_written_h_is_a_time_with_a_cue_and_else_a_span(
+    sentence: str, text: str, kind: str, value: str, unit: str | None
+) -> None:
+    m = next(m for m in extract_vi(sentence) if m.text == text)
+    assert (m.kind, str(m.value), m.unit) == (kind, value, unit)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value"),
+    [
+        ("Máy bay Boeing 747 của hãng.", "747", D(747)),
+        ("Tàu ngầm Type 093 của Trung Quốc.", "093", "093"),
+        ("Máy bay Boeing 747-200 của IranAir.", "747-200", "747-200"),
+        ("Trên kênh VTV 9 tối nay.", "VTV 9", "VTV 9"),
+        ("Phòng PC 02 Công an tỉnh.", "PC 02", "PC 02"),
+    ],
+)
+def test_a_number_after_a_foreign_name_or_acronym_is_a_code(sentence: str, text: str, value: object) -> None:
+    m = one(sentence)
+    assert (m.text, m.kind, m.value) == (text, "code", value)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind", "value", "unit"),
+    [
+        ("Hắn đưa cho Mai 2 bánh heroin.", "number", D(2), None),  # ``Mai``: a Vietnamese name
+        ("Sau 7 ngày điều trị.", "number", D(7), "ngày"),
+        ("Miss Universe 2018 có nhiều thí sinh.", "number", D(2018), None),  # a year
+        ("Giá USD 500 mỗi tấn.", "number", D(500), "USD"),  # money
+        ("Google 3 lần bị phạt.", "number", D(3), "lần"),  # a count
+        ("Facebook 2 triệu người dùng.", "number", D(2_000_000), "người"),
+    ],
+)
+def test_a_number_after_a_name_that_counts_stays_a_count(
+    sentence: str, kind: str, value: object, unit: str | None
+) -> None:
+    m = one(sentence)
+    assert (m.kind, m.value, m.unit) == (kind, value, unit)
+
+
 def test_year_is_no_five() -> None:
     assert [(m.text, m.kind) for m in extract_vi("Năm 17 tuổi, bà trở thành vợ")] == [("17", "number")]
 

@@ -124,6 +124,21 @@ NAMED_HEADS: tuple[str, ...] = (
     "tổ dân phố", "khu phố", "thôn", "xóm", "ấp", "phòng", "tầng", "cổng", "tuyến", "hội nghị trung ương",
     "ql", "tl",
 )  # fmt: skip
+# A Vietnamese syllable written without diacritics, in its parts: a capitalised Latin word that is none
+# (``Boeing``, ``Type``, ``Galaxy``) is a foreign name, and a number right after it names a model rather than
+# counting (``Boeing 747``); ``Sau``, ``Mai``, ``Giang`` before a number are Vietnamese words and names.
+SYLLABLE_ONSETS: tuple[str, ...] = (
+    "ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "qu", "th", "tr",
+    "b", "c", "d", "g", "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "x",
+)  # fmt: skip
+SYLLABLE_NUCLEI: tuple[str, ...] = (
+    "oai", "oay", "oeo", "uay", "uya", "uye", "uyu", "ieu", "yeu", "uoi", "uou", "ai", "ao", "au", "ay",
+    "eo", "eu", "ia", "ie", "iu", "oa", "oe", "oi", "oo", "ua", "ue", "ui", "uo", "uu", "uy", "ye",
+    "a", "e", "i", "o", "u", "y",
+)  # fmt: skip
+SYLLABLE_CODAS: tuple[str, ...] = ("ch", "ng", "nh", "c", "m", "n", "p", "t")
+# Words before an hour that make it a span of hours, not a clock time (``trong 24h qua``: the last 24 hours).
+HOUR_SPAN_CUES: tuple[str, ...] = ("trong", "trong vòng", "suốt", "mất", "kéo dài")
 # Month names in words (``tháng Giêng`` January, ``tháng Chạp`` December); news writes them in any case.
 MONTH_WORDS: dict[str, int] = {
     "giêng": 1, "hai": 2, "ba": 3, "tư": 4, "năm": 5, "sáu": 6, "bảy": 7, "bẩy": 7, "tám": 8, "chín": 9,

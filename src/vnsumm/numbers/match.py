@@ -175,10 +175,16 @@ def _times_equal(a: TimeValue, b: TimeValue) -> bool:
 
 
 _NOT_ALNUM = re.compile(r"[\W_]")
+_ZEROS_AFTER_LETTERS = re.compile(r"(?<=[A-Z])0+(?=\d)")
+
+
+def _code_key(code: str) -> str:
+    """``PC 02``, ``PC2`` and ``pc-2`` are one code; ``093`` and ``0093`` are not (bare digits keep zeros)."""
+    return _ZEROS_AFTER_LETTERS.sub("", _NOT_ALNUM.sub("", code).upper())
 
 
 def _codes_equal(a: str, b: str) -> bool:
-    return _NOT_ALNUM.sub("", a).upper() == _NOT_ALNUM.sub("", b).upper()
+    return _code_key(a) == _code_key(b)
 
 
 def values_equal(a: Value, b: Value) -> bool:
@@ -1104,17 +1110,29 @@ def _crossed_twin(state: _State, i: int, k: int) -> bool:
     return u.text.lower() == t.text.lower() and (s.start < o.start) != (t.start < u.start)
 
 
+_LETTERS_THEN_DIGITS = re.compile(r"(?P<letters>[A-Za-z]+)[\s-]?0*(?P<digits>\d+)")
+
+
+def _copy_pattern(code: str) -> str:
+    """What a copy of ``code`` looks like in English: itself, or for letters then digits (``VTV 9``,
+    ``PC 02``) the same letters and number however they are joined ("VTV9", "PC-2")."""
+    parts = _LETTERS_THEN_DIGITS.fullmatch(code)
+    if parts is None:
+        return rf"(?<!\w){re.escape(code)}(?!\w)"
+    return rf"(?<!\w){re.escape(parts['letters'])}[\s-]?0*{parts['digits'].lstrip('0') or '0'}(?!\w)"
+
+
 def _copied_codes(sources: list[Mention], targets: list[Mention], target_text: str) -> list[Mention]:
     """The English mentions, where the English copies a source code verbatim, with that copy read as the
     code: ``BKS 51 B -282.62`` or ``ĐH406`` copied from the source is the code, whatever the English rules
     make of its pieces (two numbers; nothing, for a Vietnamese capital)."""
     out = list(targets)
     for code in (s for s in sources if s.kind == "code" and isinstance(s.value, str)):
-        for found in re.finditer(rf"(?<!\w){re.escape(code.text)}(?!\w)", target_text):
+        for found in re.finditer(_copy_pattern(code.text), target_text):
             a, b = found.span()
             if not any(t.start == a and t.end == b and t.kind == "code" for t in out):
                 out = [t for t in out if t.end <= a or b <= t.start]
-                out.append(Mention(code.text, a, b, "code", code.value))
+                out.append(Mention(target_text[a:b], a, b, "code", code.value))
     return sorted(out, key=lambda t: t.start)
 
 

@@ -38,6 +38,7 @@ from .lex_vi import (
     DECADE_HEADS,
     DIGIT_WORDS,
     FILLER_WORDS,
+    HOUR_SPAN_CUES,
     LUNAR_MARKS,
     LUNAR_MONTH_WORDS,
     MONTH_WORDS,
@@ -49,6 +50,9 @@ from .lex_vi import (
     SCALES,
     SCORE_CUES,
     SEQUENCE_NOUNS,
+    SYLLABLE_CODAS,
+    SYLLABLE_NUCLEI,
+    SYLLABLE_ONSETS,
 )
 from .mention import DateValue, Mention, RangeValue, RatioValue, TimeValue, Value, on_nfc
 from .roman import roman_to_int
@@ -153,7 +157,13 @@ _DIGIT_G = re.compile(r"[0-9]g")
 _TIME_GIO = re.compile(r"(?<![\w.,])(\d{1,2})\s+giờ(?:\s+(\d{1,2})(?:\s+phút)?)?" + _PERIOD + r"(?!\w)")
 _DIGIT_H = re.compile(r"[0-9]h")
 _TIME_CUE_BEFORE = re.compile(r"(?i:lúc|vào|vào lúc|đến|từ)\s*$")
-_TIME_CUE_AFTER = re.compile(r"\s+(?:ngày|cùng ngày|hôm|sáng|chiều|tối|đêm)\b")
+# A part of the day, or a time zone (``16 h giờ Việt Nam``, ``9 giờ GMT``), after an hour.
+_TIME_CUE_AFTER = re.compile(
+    r"\s+(?:(?:ngày|cùng ngày|hôm|sáng|chiều|tối|đêm|GMT|UTC)(?!\w)|giờ\s+(?:[A-ZĐ]|địa phương|quốc tế))"
+)
+_HOUR_SPAN_CUE = re.compile(rf"(?<!\w)(?i:{alternation(HOUR_SPAN_CUES)})\s*$")
+# ``16 h``, ``72h``: an hour the clock rules left (spaced off its h, above 24, or a span after ``trong``).
+_HOURS_H = re.compile(r"(?<![\w.,])(\d{1,3})()(?P<h> ?h)" + _PERIOD + _END_OF_WORD)
 
 # --- ordinals, codes with a name ------------------------------------------------------------------
 _ROMAN_AFTER_HEAD = re.compile(rf"(?<!\w)(?P<head>{_heads(ROMAN_HEADS)})\s+(?P<num>[IVXLCDM]+)(?!\w)")
@@ -171,6 +181,12 @@ _SEQUENCE_BEFORE = re.compile(rf"(?<!\w)(?i:{alternation(SEQUENCE_NOUNS)})\s+$")
 _WEEKDAY_AFTER = re.compile(
     r"^(?:\s*(?i:tuần|này|tới|vừa|,\s*ngày|\(?\s*\d{1,2}\s*/\s*\d{1,2})|[,.;!?]|\s*$)"
 )
+# ``Boeing 747``, ``Type 093``, ``VTV 9``, ``Boeing 747-200``: a number after a foreign name or an acronym.
+_AFTER_A_NAME = re.compile(r"(?<![\w-])(?P<name>[A-Z][A-Za-z]+) (?P<num>\d+(?:-\d+)?)(?![\w/%:-]|[.,]\d)")
+_VI_SYLLABLE = re.compile(
+    rf"(?i:(?:{alternation(SYLLABLE_ONSETS)})?(?:{alternation(SYLLABLE_NUCLEI)})(?:{alternation(SYLLABLE_CODAS)})?)"
+)
+_YEAR_LIKE = re.compile(r"(?:19|20)\d\d")
 _NAMED_HEAD = re.compile(rf"(?<!\w)(?:{alternation(NAMED_HEADS)})(?:\s+số)?\s+$")
 _NAMED_NUMBER = re.compile(r"\d+(?:/\d{4}(?!/))?[A-Z]?(?![\w/%]|[.,]\d)")
 _QUANTITY_AFTER = re.compile(rf"\s*(?:%|(?:{_SCALE}|{_UNIT_RE}|phần trăm){_END_OF_WORD})", _I)
@@ -395,6 +411,23 @@ def _said_as_a_time(m: re.Match[str], text: str, *, cue_after: bool) -> bool:
     return cue_after and _TIME_CUE_AFTER.match(text, m.end()) is not None
 
 
+def _hour_with_h(m: re.Match[str], claims: Claims) -> Draft | None:
+    """``16h`` is a clock time (news writes the hour so), unless a span cue is before it (``trong 24h``)."""
+    if not m.group(2) and _HOUR_SPAN_CUE.search(claims.text, max(0, m.start() - 14), m.start()):
+        return None
+    return _clock_time(m, claims)
+
+
+def _hours_with_h(m: re.Match[str], claims: Claims) -> Draft | None:
+    """An hour the clock rules left: ``16 h`` with a cue is a time (``lúc 16 h``, ``16 h giờ Việt Nam``);
+    otherwise it, ``72h`` and ``trong 24h`` are spans of hours, counted in ``giờ``."""
+    hour = int(m.group(1))
+    span_cue = _HOUR_SPAN_CUE.search(claims.text, max(0, m.start() - 14), m.start())
+    if hour <= 24 and not span_cue and _said_as_a_time(m, claims.text, cue_after=True):
+        return _clock_time(m, claims)
+    return Draft(m.start(), m.end("h"), "number", Decimal(hour), unit="giờ")
+
+
 def _hour_with_g(m: re.Match[str], claims: Claims) -> Draft | None:
     """``14g30`` is a time (grams have no minutes); ``3g`` only with a part of the day or a cue before it
     (``lúc 3g``): a cue after it proves nothing (``3g ngày``, three grams a day)."""
@@ -459,6 +492,23 @@ def _named_code(m: re.Match[str], claims: Claims) -> Draft | None:
     number = named.group()
     value: Value = Decimal(number) if number.isdigit() else number
     return Draft(head.start(), named.end(), "code", value)
+
+
+def _after_a_name(m: re.Match[str], _claims: Claims) -> Draft | None:
+    """A number after a foreign name names a model (``Boeing 747``, ``Type 093``): a code, digits as written
+    when zero-padded or joined (``093``, ``747-200``). After an acronym the acronym is part of the code
+    (``VTV 9``, which English writes "VTV9"). Not a count (``Mai 2 bánh``: ``Mai`` is a Vietnamese syllable),
+    a year (``Miss Universe 2018``), money (``USD 500``) or a quantity (``Facebook 2 triệu``)."""
+    name, number = m["name"], m["num"]
+    acronym = name.isupper()
+    if (_VI_SYLLABLE.fullmatch(name) and not acronym) or name in PREFIXES or _YEAR_LIKE.fullmatch(number):
+        return None
+    if _QUANTITY_AFTER.match(m.string, m.end()) or _counter_after(m.string, m.end()):
+        return None
+    if acronym:
+        return Draft(m.start(), m.end(), "code", m.group())
+    value: Value = number if number[0] == "0" or "-" in number else Decimal(number)
+    return Draft(m.start("num"), m.end("num"), "code", value)
 
 
 def _token_around(text: str, i: int) -> tuple[int, int]:
@@ -534,6 +584,11 @@ def _month_alone(m: re.Match[str], claims: Claims) -> Draft | None:
 
 def _day_alone(m: re.Match[str], _claims: Claims) -> Draft | None:
     return _date(m.start(), m.end(), None, None, int(m.group(1)))
+
+
+def _counter_after(text: str, end: int) -> str | None:
+    words = _NEXT_WORDS.match(text, end)
+    return _counter(words) if words else None
 
 
 def _counter(words: re.Match[str]) -> str | None:
@@ -614,8 +669,7 @@ def _quantity_draft(
         unit = vi_unit(tail.group("unit"))
         end = tail.end("unit")
     if unit is None and kind == "number":
-        words = _NEXT_WORDS.match(text, end)
-        unit = _counter(words) if words else None
+        unit = _counter_after(text, end)
     return Draft(
         start,
         end,
@@ -811,10 +865,22 @@ DIGIT_RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "hour with h",
-        _clock_time,
+        _hour_with_h,
         (Example("Khai mạc lúc 18h30.", "18h30", "18:30"),),
         _TIME_H,
         gate=searches(_DIGIT_H),
+    ),
+    # After "hour with h", which takes the clock readings written ``16h``.
+    Rule(
+        "hours with h",
+        _hours_with_h,
+        (
+            Example("Vào khoảng 10h (16 h giờ Việt Nam).", "16 h", "16h"),
+            Example("Mưa lớn trong 72h qua.", "72h", "72"),
+            Example("Đã có 5 ca trong 24h qua.", "24h", "24"),
+        ),
+        _HOURS_H,
+        gate=has_char("h"),
     ),
     # Before "quantity", which reads ``3g`` as three grams.
     Rule(
@@ -868,6 +934,18 @@ DIGIT_RULES: tuple[Rule, ...] = (
         (Example("Tổ hợp S -300 được dỡ xuống.", "S -300", "S-300"),),
         _SPACED_DASH_CODE,
         gate=has_char(" -"),
+    ),
+    # After the spaced-dash codes (``Su -25``); before quantities, which would read ``747`` as a count.
+    Rule(
+        "number after a foreign name",
+        _after_a_name,
+        (
+            Example("Máy bay Boeing 747 của hãng.", "747", "747"),
+            Example("Tàu ngầm lớp Type 093 của Trung Quốc.", "093", "093"),
+            Example("Máy bay Boeing 747-200 của IranAir.", "747-200", "747-200"),
+            Example("Phát trên kênh VTV 9 tối nay.", "VTV 9", "VTV 9"),
+        ),
+        _AFTER_A_NAME,
     ),
     Rule(
         "letters and digits",
