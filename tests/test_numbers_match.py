@@ -337,6 +337,13 @@ def test_an_ordinal_matched_only_to_a_plain_figure_is_weak() -> None:
         ("Giá 20.000 đồng.", "It costs 20,000 VND.", "ok"),
         ("Giá 5 đô la.", "It costs 5 dollars.", "ok"),
         ("Khoản vay 200 triệu won.", "A loan of 200 million wons.", "ok"),
+        # a label with no label word before it and a plural after it is read as a count
+        ("Lữ đoàn 105 Vệ binh đã thắng.", "The military 105 Veterans won.", "weak"),
+        ("Lữ đoàn 105 Vệ binh đã thắng.", "Brigade 105 Veterans won.", "ok"),
+        ("Người dân hẻm 58 vui mừng.", "People in the 58 streets are happy.", "weak"),
+        ("Xe chạy trên quốc lộ 1 qua đây.", "The car passed 1 people here.", "weak"),
+        ("Tuyến 1 chạy từ sáng.", "Line 1 runs from the morning.", "ok"),
+        ("Nhà ở ngõ 58 phố Huế.", "The house is in Lane 58 of Hue Street.", "ok"),
     ],
 )
 def test_a_number_whose_english_noun_counts_something_else_is_weak(

@@ -697,11 +697,13 @@ def _weaken_unstated_terms(state: _State) -> None:
 
 # The English word after a number (an adjective, not a preposition, may come between) when it looks
 # like a plural noun: what the English says the number counts ("5 districts", "1.6 million tickets").
-# "-ss", "-us" and "-is" words (less, bonus, this) are no plurals.
+# "-ss", "-us" and "-is" words (less, bonus, this) are no plurals; "people" and "men" are.
 _PLURAL_AFTER = re.compile(
-    rf"(?:\s+(?!(?:{alternation(PHRASE_BREAKS)})\b)[a-z-]+)?\s+(?P<noun>[a-z]{{2,}}[^\Wsui]s)\b"
+    rf"(?:\s+(?!(?:{alternation(PHRASE_BREAKS)})\b)[a-z-]+)?"
+    r"\s+(?P<noun>[A-Za-z][a-z]+[^\Wsui]s|(?i:people|men|women|children))\b"
 )
 _LABEL_PLURALS = frozenset(head.split()[-1].lower() + "s" for head in CODE_HEADS.values())
+_LABEL_WORDS = frozenset(head.split()[-1].lower() for head in CODE_HEADS.values())
 # Nouns money may be followed by in English and still be money: a currency's names ("200 million wons").
 _MONEY_NOUNS = frozenset(
     name.lower() + plural
@@ -712,17 +714,23 @@ _MONEY_NOUNS = frozenset(
 )
 
 
+# A word before an English number that makes it a label: a name ("Route 1", "Brigade 105"), a label word.
+_LABEL_BEFORE = re.compile(rf"(?:[A-Z][\w.-]*|(?i:no\.|number|#|{alternation(_LABEL_WORDS)}))\s*$")
+
+
 def _weaken_roles_changed(state: _State, target_text: str) -> None:
-    """A number whose English noun says it counts what the source does not: a label read as a count of
-    labels (``quận 5`` as "5 districts", ``phường 5`` as "5 districts") or money as a count of things
-    (``1,6 triệu đồng`` as "1.6 million tickets"). The value stands, the meaning does not: ``weak``.
-    "Route 1 runs", "District 5 residents" and "VND 1.6 million in fines" stay ``ok``."""
+    """A number whose English noun says it counts what the source does not: a label read as a count (``quận
+    5`` as "5 districts", ``Lữ đoàn 105`` as "the military 105 Veterans": a plural after it, no label word
+    before it) or money as a count of things (``1,6 triệu đồng`` as "1.6 million tickets"). The value
+    stands, the meaning does not: ``weak``. "Route 1 runs", "District 5 residents" and "VND 1.6 million in
+    fines" stay ``ok``."""
     for i, (status, target) in state.status.items():
         after = _PLURAL_AFTER.match(target_text, target.end) if status == "ok" and target else None
         if after is None:
             continue
         source, noun = state.sources[i], after["noun"].lower()
-        label_counted = code_head(source) is not None and noun in _LABEL_PLURALS
+        unlabelled = not _LABEL_BEFORE.search(target_text, max(0, target.start - 40), target.start)
+        label_counted = code_head(source) is not None and (noun in _LABEL_PLURALS or unlabelled)
         money_counted = dimension_of(source.unit) == "currency" and target.unit is None
         money_counted = money_counted and noun not in _MONEY_NOUNS
         if label_counted or money_counted:

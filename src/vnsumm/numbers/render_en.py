@@ -73,7 +73,9 @@ CODE_HEADS = {
     "kế hoạch": "Plan", "điều": "Article", "khoản": "Clause", "phường": "Ward", "quận": "District",
     "tổ dân phố": "Residential Group", "khu phố": "Quarter", "thôn": "Hamlet", "xóm": "Hamlet",
     "ấp": "Hamlet", "phòng": "Room", "tầng": "Floor", "cổng": "Gate", "tuyến": "Route",
-    "hội nghị trung ương": "Central Committee Plenum",
+    "hội nghị trung ương": "Central Committee Plenum", "lữ đoàn": "Brigade", "sư đoàn": "Division",
+    "trung đoàn": "Regiment", "tiểu đoàn": "Battalion", "quân đoàn": "Corps", "hạm đội": "Fleet",
+    "hẻm": "Alley", "ngõ": "Lane", "ngách": "Alley",
 }  # fmt: skip
 _HEAD = re.compile(r"^(?P<head>\D+?)\s+(?P<so>số\s+)?(?=\d)", re.IGNORECASE)
 _VI_SCALE_WORD = re.compile(r"(?<!\w)(" + "|".join(sorted(SCALES, key=len, reverse=True)) + r")(?!\w)", re.I)
