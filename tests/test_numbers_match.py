@@ -367,6 +367,17 @@ def test_a_number_whose_english_noun_counts_something_else_is_weak(
         ("Phát trên kênh VTV 9.", "Aired on VTV9.", "ok"),
         ("Phòng PC 02 cho biết.", "Department PC 2 said.", "ok"),
         ("Phát trên kênh VTV 9.", "Aired on VTV 19.", "changed"),
+        ("SĐK: VD -26480-17, Mayervas.", "STK: VD - 26.48 thousand-17, Mayervas.", "changed"),
+        ("SĐK: VD -26480-17, Mayervas.", "Registration VD-26480-17, Mayervas.", "ok"),
+        ("Tối 10/11/2018, trường tổ chức.", "On 10/11/2018, the school held it.", "format"),
+        ("Tối 13/11/2018, trường tổ chức.", "On 13/11/2018, the school held it.", "ok"),
+        ("Tối 10/11/2018, trường tổ chức.", "On November 10, 2018, the school held it.", "ok"),
+        ("Gói trị giá 1,5 triệu tại Hà Nội.", "A package worth $1.5 million in Hanoi.", "weak"),
+        ("Gói trị giá 1,5 triệu tại Hà Nội.", "A package worth 1.5 million dong in Hanoi.", "ok"),
+        ("Kỷ niệm 990 năm danh xưng.", "Marking hundreds of 990s of the name.", "weak"),
+        ("Chuỗi gần 90 cửa hàng.", "A chain of nearly 90 stores.", "ok"),
+        ("Kỳ thi vào lớp 10 năm nay.", "The exam for 10 births this year.", "weak"),
+        ("Kỳ thi vào lớp 10 năm nay.", "The grade 10 entrance exam this year.", "ok"),
     ],
 )
 def test_a_time_a_model_number_or_a_code_in_another_role_is_not_ok(

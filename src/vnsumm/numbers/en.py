@@ -319,7 +319,16 @@ def _day_month_year(m: re.Match[str], _claims: Claims) -> Draft | None:
     if not _valid_date(month, day):
         return None
     other = (DateValue(year, day, month),) if _valid_date(day, month) and day != month else ()
-    return Draft(m.start(), m.end(), "date", DateValue(year, month, day), alternatives=other, joinable=True)
+    # ``10/11/2018`` in English: a reader may take it as October 11, so it is the source's form, not English
+    return Draft(
+        m.start(),
+        m.end(),
+        "date",
+        DateValue(year, month, day),
+        alternatives=other,
+        joinable=True,
+        foreign=bool(other),
+    )
 
 
 def _named_month_date(m: re.Match[str], _claims: Claims) -> Draft | None:

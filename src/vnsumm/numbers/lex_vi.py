@@ -123,7 +123,7 @@ NAMED_HEADS: tuple[str, ...] = (
     "thông tư", "chỉ thị", "công văn", "kết luận", "kế hoạch", "điều", "khoản", "phường", "quận",
     "tổ dân phố", "khu phố", "thôn", "xóm", "ấp", "phòng", "tầng", "cổng", "tuyến", "hội nghị trung ương",
     "ql", "tl", "lữ đoàn", "sư đoàn", "trung đoàn", "tiểu đoàn", "quân đoàn", "hạm đội",
-    "hẻm", "ngõ", "ngách",
+    "hẻm", "ngõ", "ngách", "lớp",
 )  # fmt: skip
 # A Vietnamese syllable written without diacritics, in its parts: a capitalised Latin word that is none
 # (``Boeing``, ``Type``, ``Galaxy``) is a foreign name, and a number right after it names a model rather than

@@ -718,23 +718,52 @@ _MONEY_NOUNS = frozenset(
 _LABEL_BEFORE = re.compile(rf"(?:[A-Z][\w.-]*|(?i:no\.|number|#|{alternation(_LABEL_WORDS)}))\s*$")
 
 
-def _weaken_roles_changed(state: _State, target_text: str) -> None:
-    """A number whose English noun says it counts what the source does not: a label read as a count (``quận
-    5`` as "5 districts", ``Lữ đoàn 105`` as "the military 105 Veterans": a plural after it, no label word
-    before it) or money as a count of things (``1,6 triệu đồng`` as "1.6 million tickets"). The value
-    stands, the meaning does not: ``weak``. "Route 1 runs", "District 5 residents" and "VND 1.6 million in
-    fines" stay ``ok``."""
+# "990s": a number with a plural s reads as a decade or a plural noun ("'s" is mostly a possessive).
+_PLURAL_S = re.compile(r"s(?!\w)")
+_DIGIT_PLURAL_S = re.compile(r"\ds$")
+
+
+def _weaken_roles_changed(state: _State, source_text: str | None, target_text: str) -> None:
+    """A number whose English says it is something the source does not: a label read as a count (``quận 5``
+    as "5 districts", ``Lữ đoàn 105`` as "the military 105 Veterans": a plural after it, no label word before
+    it), money as a count of things (``1,6 triệu đồng`` as "1.6 million tickets"), an amount the English puts
+    in a foreign currency the source never names (``trị giá 1,5 triệu`` as "$1.5 million"), a count read as a
+    decade ("990s" for ``990 năm``). The value stands, the meaning does not: ``weak``. "Route 1 runs",
+    "District 5 residents", "VND 1.6 million in fines" and "1.5 million dong" stay ``ok``. Without
+    ``source_text`` (a number read back alone) the words after the number are unknown: no currency check."""
     for i, (status, target) in state.status.items():
-        after = _PLURAL_AFTER.match(target_text, target.end) if status == "ok" and target else None
-        if after is None:
+        if status != "ok" or target is None:
             continue
-        source, noun = state.sources[i], after["noun"].lower()
-        unlabelled = not _LABEL_BEFORE.search(target_text, max(0, target.start - 40), target.start)
-        label_counted = code_head(source) is not None and (noun in _LABEL_PLURALS or unlabelled)
-        money_counted = dimension_of(source.unit) == "currency" and target.unit is None
-        money_counted = money_counted and noun not in _MONEY_NOUNS
-        if label_counted or money_counted:
+        source = state.sources[i]
+        money_added = source_text is not None and _currency_added(source, target, source_text)
+        if money_added or _role_changed(source, target, target_text):
             state.status[i] = ("weak", target)
+
+
+def _currency_added(source: Mention, target: Mention, source_text: str) -> bool:
+    """A foreign currency the source does not name, not even by an ambiguous word after the number (``700
+    triệu bảng``, "£700m": ``bảng`` is also a board)."""
+    unit = by_code(target.unit or "")
+    if unit is None or unit.dimension != "currency" or unit.code == "VND" or dimension_of(source.unit):
+        return False
+    after = source_text[source.end : source.end + 24].lstrip().lower()
+    return not any(after.startswith(name.split()[0].lower()) for name in unit.vi)
+
+
+def _role_changed(source: Mention, target: Mention, target_text: str) -> bool:
+    plural_s = _PLURAL_S.match(target_text, target.end) or _DIGIT_PLURAL_S.search(target.text)
+    if source.kind != "decade" and (target.kind == "decade" or plural_s):
+        return True
+    after = _PLURAL_AFTER.match(target_text, target.end)
+    if after is None:
+        return False
+    noun = after["noun"].lower()
+    unlabelled = not _LABEL_BEFORE.search(target_text, max(0, target.start - 40), target.start)
+    label_counted = code_head(source) is not None and (noun in _LABEL_PLURALS or unlabelled)
+    money_counted = (
+        dimension_of(source.unit) == "currency" and target.unit is None and noun not in _MONEY_NOUNS
+    )
+    return label_counted or money_counted
 
 
 def _find_free(state: _State, s: Mention, value: Value, window: float) -> int | None:
@@ -856,7 +885,8 @@ def _share_doubt(state: _State) -> None:
 
     With ``600 … 600`` in the source and one ``600`` left in the English, position alone cannot say
     which was lost; every candidate is reported with the failure rather than pointing at one by chance.
-    Codes are left alone: ``IPv6 … IPv6 … IPv6`` names one thing, and the one not found is the one reported.
+    Codes by name are left alone: ``IPv6 … IPv6 … IPv6`` names one thing, and the one not found is the one
+    reported.
     """
     failed = [
         (i, st)
@@ -873,17 +903,18 @@ def _share_doubt(state: _State) -> None:
         for k in by_value.get(_key(s.value), ()):
             st, tgt = state.status[k]
             other = state.sources[k]
-            if (
-                k == i
-                or st != "ok"
-                or other.soft
-                or other.kind != s.kind
-                or _is_one(other)
-                or s.kind == "code"
-            ):
+            if k == i or st != "ok" or other.soft or _is_one(other) or not _twins(s, other):
                 continue
             if values_equal(s.value, other.value) and values_equal(other.value, s.value):
                 state.status[k] = (status, tgt)
+
+
+def _twins(a: Mention, b: Mention) -> bool:
+    """Two source numbers the English cannot tell apart: of one kind, or a label and a count (``số 300`` and
+    ``300``). Codes by name are not (``IPv6 … IPv6`` names one thing)."""
+    if isinstance(a.value, str) or isinstance(b.value, str):
+        return False
+    return a.kind == b.kind or {a.kind, b.kind} == {"code", "number"}
 
 
 _SCALE_SWAPS = frozenset(Decimal(10) ** e for e in (-12, -9, -6, -3, 3, 6, 9, 12))
@@ -1118,16 +1149,22 @@ def _crossed_twin(state: _State, i: int, k: int) -> bool:
     return u.text.lower() == t.text.lower() and (s.start < o.start) != (t.start < u.start)
 
 
-_LETTERS_THEN_DIGITS = re.compile(r"(?P<letters>[A-Za-z]+)[\s-]?0*(?P<digits>\d+)")
+_CODE_PARTS = re.compile(r"[^\W\d_]+|\d+")
+_CODE_JOINT = r"[\s./+–-]{0,3}"
 
 
 def _copy_pattern(code: str) -> str:
-    """What a copy of ``code`` looks like in English: itself, or for letters then digits (``VTV 9``,
-    ``PC 02``) the same letters and number however they are joined ("VTV9", "PC-2")."""
-    parts = _LETTERS_THEN_DIGITS.fullmatch(code)
-    if parts is None:
-        return rf"(?<!\w){re.escape(code)}(?!\w)"
-    return rf"(?<!\w){re.escape(parts['letters'])}[\s-]?0*{parts['digits'].lstrip('0') or '0'}(?!\w)"
+    """What a copy of ``code`` looks like in English: its letters and digits in order, joined as the English
+    joins them ("VTV9" for ``VTV 9``, "VD-26480-17" for ``VD -26480-17``), a number right after letters with
+    or without its padding zeros ("PC 2" for ``PC 02``)."""
+    pieces, previous = [], ""
+    for part in _CODE_PARTS.findall(code):
+        after_letters = part.isdigit() and previous.isalpha()
+        pieces.append(f"0*{part.lstrip('0') or '0'}" if after_letters else re.escape(part))
+        previous = part
+    if not pieces:
+        return re.escape(code)
+    return r"(?<!\w)" + _CODE_JOINT.join(pieces) + r"(?!\w)"
 
 
 def _copied_codes(sources: list[Mention], targets: list[Mention], target_text: str) -> list[Mention]:
@@ -1181,7 +1218,7 @@ def match_mentions(
     _share_doubt(state)
     if every_source:
         _weaken_unstated_terms(state)
-    _weaken_roles_changed(state, target_text)
+    _weaken_roles_changed(state, source_text if every_source else None, target_text)
     checks = tuple(
         MentionCheck(s, *state.status.get(i, ("missing", None)), state.conversions.get(i))
         for i, s in enumerate(state.sources)

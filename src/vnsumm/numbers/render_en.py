@@ -75,7 +75,7 @@ CODE_HEADS = {
     "ấp": "Hamlet", "phòng": "Room", "tầng": "Floor", "cổng": "Gate", "tuyến": "Route",
     "hội nghị trung ương": "Central Committee Plenum", "lữ đoàn": "Brigade", "sư đoàn": "Division",
     "trung đoàn": "Regiment", "tiểu đoàn": "Battalion", "quân đoàn": "Corps", "hạm đội": "Fleet",
-    "hẻm": "Alley", "ngõ": "Lane", "ngách": "Alley",
+    "hẻm": "Alley", "ngõ": "Lane", "ngách": "Alley", "lớp": "Grade",
 }  # fmt: skip
 _HEAD = re.compile(r"^(?P<head>\D+?)\s+(?P<so>số\s+)?(?=\d)", re.IGNORECASE)
 _VI_SCALE_WORD = re.compile(r"(?<!\w)(" + "|".join(sorted(SCALES, key=len, reverse=True)) + r")(?!\w)", re.I)

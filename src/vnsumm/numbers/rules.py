@@ -56,7 +56,8 @@ class Draft:
     unit: str | None = None
     soft: bool = False
     alternatives: tuple[Value, ...] = ()
-    # Written with the other language's digit separators (``32.439,8`` in English text).
+    # Written in the other language's form: its digit separators (``32.439,8`` in English text), or a
+    # day-first date an English reader may take month-first (``10/11/2018``).
     foreign: bool = False
     # The numeral before its scale words and their product (None without scale words): a range's low end
     # shares the scale of its high end (``2-3 triệu``, ``2 to 3 million``).

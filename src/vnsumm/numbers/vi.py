@@ -150,7 +150,10 @@ _TIME_COLON = re.compile(
 )
 _TIME_H = re.compile(r"(?<![\w.,])([01]?\d|2[0-4])h(?:([0-5]\d)(?:'|p(?!\w))?)?" + _PERIOD + _END_OF_WORD)
 # ``S -300``, ``Su -25``: a model code whose dash the text spaced off its letters (word-segmented news does)
-_SPACED_DASH_CODE = re.compile(r"(?<![\w-])(?P<letters>[A-Z][A-Za-z]{0,5}) -(?P<digits>\d{1,4})(?!\w|[.,]\d)")
+# (``VD -29714-18``, a drug's registration number, has more groups).
+_SPACED_DASH_CODE = re.compile(
+    r"(?<![\w-])(?P<letters>[A-Z][A-Za-z]{0,5}) -(?P<digits>\d{1,6}(?:-\d{1,4})*)(?!\w|[.,]\d)"
+)
 # ``14g30``, ``3g sáng``: some papers write the hour with g (giờ), which is also the gram
 _TIME_G = re.compile(r"(?<![\w.,])([01]?\d|2[0-4])g(?:([0-5]\d))?" + _PERIOD + _END_OF_WORD)
 _DIGIT_G = re.compile(r"[0-9]g")
@@ -931,7 +934,10 @@ DIGIT_RULES: tuple[Rule, ...] = (
     Rule(
         "code with a spaced dash",
         _spaced_dash_code,
-        (Example("Tổ hợp S -300 được dỡ xuống.", "S -300", "S-300"),),
+        (
+            Example("Tổ hợp S -300 được dỡ xuống.", "S -300", "S-300"),
+            Example("Valsartan160, SĐK: VD -29714-18 (Cửu Long).", "VD -29714-18", "VD-29714-18"),
+        ),
         _SPACED_DASH_CODE,
         gate=has_char(" -"),
     ),
