@@ -354,6 +354,17 @@ def test_a_number_whose_english_noun_counts_something_else_is_weak(
     assert [m.status for m in check(source, english).mentions][0] == status
 
 
+def test_decomposed_vietnamese_reads_the_same() -> None:
+    """Scraped news is often NFD: its labels and currency words are read as in NFC."""
+    import unicodedata
+
+    for source, english, status in [
+        ("Kỳ thi vào lớp 10 năm nay.", "The exam for 10 births this year.", "weak"),
+        ("Arsenal (700 triệu bảng).", "Arsenal (£700m).", "ok"),
+    ]:
+        assert [m.status for m in check(unicodedata.normalize("NFD", source), english).mentions] == [status]
+
+
 @pytest.mark.parametrize(
     ("source", "english", "status"),
     [

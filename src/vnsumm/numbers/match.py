@@ -20,6 +20,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_DOWN, ROUND_HALF_UP, Decimal
@@ -746,7 +747,7 @@ def _currency_added(source: Mention, target: Mention, source_text: str) -> bool:
     unit = by_code(target.unit or "")
     if unit is None or unit.dimension != "currency" or unit.code == "VND" or dimension_of(source.unit):
         return False
-    after = source_text[source.end : source.end + 24].lstrip().lower()
+    after = unicodedata.normalize("NFC", source_text[source.end : source.end + 24]).lstrip().lower()
     return not any(after.startswith(name.split()[0].lower()) for name in unit.vi)
 
 

@@ -25,7 +25,9 @@ not ``1.5 thousand``, ``12 percent`` not ``12%``, ``eight`` not ``8``): the mini
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import re
+import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
@@ -363,9 +365,17 @@ def _ordinal(m: Mention) -> list[str]:
     return forms
 
 
+def _as_nfc(m: Mention) -> Mention:
+    """The mention with its text in NFC: scraped news is often decomposed, the word lists here are not (the
+    offsets still point into the text as given, which rendering never reads)."""
+    if unicodedata.is_normalized("NFC", m.text):
+        return m
+    return dataclasses.replace(m, text=unicodedata.normalize("NFC", m.text))
+
+
 def code_head(m: Mention) -> str | None:
     """The English name of a named code's head (``quận 5`` → "District"), if it has one."""
-    head = _HEAD.match(m.text)
+    head = _HEAD.match(_as_nfc(m).text)
     return CODE_HEADS.get(re.sub(r"\s+", " ", head["head"]).lower()) if head else None
 
 
@@ -552,6 +562,7 @@ def renderings(mention: Mention, like: str | None = None, *, read_back: bool = F
     that reads every form back as the number before writing it, as repair does): also ``like`` with only
     a numeral replaced, which keeps all of the translator's style but may state another value.
     """
+    mention = _as_nfc(mention)
     rule = rule_for(mention)
     forms = rule.forms(mention) if rule is not None else []
     if like is None:
