@@ -389,6 +389,11 @@ def test_decomposed_vietnamese_reads_the_same() -> None:
         ("Chuỗi gần 90 cửa hàng.", "A chain of nearly 90 stores.", "ok"),
         ("Kỳ thi vào lớp 10 năm nay.", "The exam for 10 births this year.", "weak"),
         ("Kỳ thi vào lớp 10 năm nay.", "The grade 10 entrance exam this year.", "ok"),
+        ("Cả nước có 800 đô thị.", "The country has $800.", "changed"),  # towns, not dollars
+        ("Bắt 20 đồng phạm.", "Arrested VND 20.", "changed"),  # accomplices, not dong
+        ("Sau 5 năm, họ về.", "After 5 five stages, they returned.", "weak"),
+        ("Sau 5 năm, họ về.", "After 5 long years, they returned.", "ok"),
+        ("Trên 341.000 ngày công.", "More than 341,000 workdays.", "ok"),
     ],
 )
 def test_a_time_a_model_number_or_a_code_in_another_role_is_not_ok(

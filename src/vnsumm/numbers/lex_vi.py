@@ -92,11 +92,12 @@ BEFORE_NO_NUMBER_WORD: tuple[str, ...] = (
 AFTER_MOT_NO_NUMBER: frozenset[str] = frozenset(
     {"số", "cách", "chút", "vài", "mình", "khi", "lúc", "ít", "chiều", "thời", "phần"}
 )
-# ``đồng`` followed by these is another word, never the currency (``4 đồng chí``, four comrades; ``đồng bào``
-# compatriots); ``đồng chí`` is a counter (COUNTERS).
+# ``đồng`` or ``đô`` followed by these is another word, never the currency (``4 đồng chí``, four comrades;
+# ``20 đồng phạm``, twenty accomplices; ``800 đô thị``, 800 towns); ``đồng chí`` is a counter (COUNTERS).
 AFTER_DONG_NO_CURRENCY: tuple[str, ...] = (
     "chí", "bào", "nghiệp", "đội", "hương", "minh", "ý", "thời", "hồ", "bằng", "phục", "loạt", "tình",
-    "sáng lập", "chủ trì", "chủ tịch", "môn", "nghĩa", "cảm", "lòng", "hành", "thuận",
+    "sáng lập", "chủ trì", "chủ tịch", "môn", "nghĩa", "cảm", "lòng", "hành", "thuận", "phạm", "thị", "thành",
+    "đốc", "vật",
 )  # fmt: skip
 # A scale word followed by these is another word (``tỷ lệ`` rate, ``triệu phú`` millionaire).
 AFTER_SCALE_NO_SCALE: tuple[str, ...] = ("lệ", "số", "chứng", "tập", "phú", "hồi")

@@ -27,7 +27,7 @@ from decimal import ROUND_HALF_DOWN, ROUND_HALF_UP, Decimal
 from typing import Any
 
 from .lex_en import DURATION_WORDS, PHRASE_BREAKS
-from .lex_vi import AFTER_A_LABEL, AGE_COUNTERS, DURATION_COUNTERS, IDIOMS_AFTER_ONE
+from .lex_vi import AFTER_A_LABEL, AFTER_DONG_NO_CURRENCY, AGE_COUNTERS, DURATION_COUNTERS, IDIOMS_AFTER_ONE
 from .mention import DateValue, Mention, RangeValue, RatioValue, Span, TimeValue, Value, value_to_json
 from .render_en import CODE_HEADS, code_head
 from .units import (
@@ -232,6 +232,7 @@ def _units_conflict(src: Mention, tgt: Mention) -> bool:
 
 
 _DURATIONS = frozenset(DURATION_WORDS.values())
+_DURATION_NOUNS = tuple(DURATION_WORDS)  # and what ends in one: "workdays" for ``ngày công``
 
 
 def _duration_given(src: Mention, tgt: Mention) -> bool:
@@ -729,7 +730,8 @@ def _weaken_roles_changed(state: _State, source_text: str | None, target_text: s
     as "5 districts", ``Lữ đoàn 105`` as "the military 105 Veterans": a plural after it, no label word before
     it), money as a count of things (``1,6 triệu đồng`` as "1.6 million tickets"), an amount the English puts
     in a foreign currency the source never names (``trị giá 1,5 triệu`` as "$1.5 million"), a count read as a
-    decade ("990s" for ``990 năm``). The value stands, the meaning does not: ``weak``. "Route 1 runs",
+    decade ("990s" for ``990 năm``), a span of time as a count of things ("5 five stages" for ``5 năm``). The
+    value stands, the meaning does not: ``weak``. "Route 1 runs",
     "District 5 residents", "VND 1.6 million in fines" and "1.5 million dong" stay ``ok``. Without
     ``source_text`` (a number read back alone) the words after the number are unknown: no currency check."""
     for i, (status, target) in state.status.items():
@@ -741,14 +743,18 @@ def _weaken_roles_changed(state: _State, source_text: str | None, target_text: s
             state.status[i] = ("weak", target)
 
 
+_WORDS = re.compile(r"[^\W\d_]+")
+
+
 def _currency_added(source: Mention, target: Mention, source_text: str) -> bool:
     """A foreign currency the source does not name, not even by an ambiguous word after the number (``700
     triệu bảng``, "£700m": ``bảng`` is also a board)."""
     unit = by_code(target.unit or "")
     if unit is None or unit.dimension != "currency" or unit.code == "VND" or dimension_of(source.unit):
         return False
-    after = unicodedata.normalize("NFC", source_text[source.end : source.end + 24]).lstrip().lower()
-    return not any(after.startswith(name.split()[0].lower()) for name in unit.vi)
+    after = _WORDS.findall(unicodedata.normalize("NFC", source_text[source.end : source.end + 24]).lower())
+    named = bool(after) and any(after[0] == name.split()[0].lower() for name in unit.vi)
+    return not named or after[1:2] != [] and after[1] in AFTER_DONG_NO_CURRENCY  # ``800 đô thị``: towns
 
 
 def _role_changed(source: Mention, target: Mention, target_text: str) -> bool:
@@ -761,10 +767,10 @@ def _role_changed(source: Mention, target: Mention, target_text: str) -> bool:
     noun = after["noun"].lower()
     unlabelled = not _LABEL_BEFORE.search(target_text, max(0, target.start - 40), target.start)
     label_counted = code_head(source) is not None and (noun in _LABEL_PLURALS or unlabelled)
-    money_counted = (
-        dimension_of(source.unit) == "currency" and target.unit is None and noun not in _MONEY_NOUNS
-    )
-    return label_counted or money_counted
+    uncounted = target.unit is None
+    money_counted = uncounted and dimension_of(source.unit) == "currency" and noun not in _MONEY_NOUNS
+    time_counted = uncounted and source.unit in DURATION_COUNTERS and not noun.endswith(_DURATION_NOUNS)
+    return label_counted or money_counted or time_counted
 
 
 def _find_free(state: _State, s: Mention, value: Value, window: float) -> int | None:
