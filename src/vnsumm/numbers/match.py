@@ -725,21 +725,19 @@ _PLURAL_S = re.compile(r"s(?!\w)")
 _DIGIT_PLURAL_S = re.compile(r"\ds$")
 
 
-def _weaken_roles_changed(state: _State, source_text: str | None, target_text: str) -> None:
+def _weaken_roles_changed(state: _State, source_text: str, target_text: str) -> None:
     """A number whose English says it is something the source does not: a label read as a count (``quận 5``
     as "5 districts", ``Lữ đoàn 105`` as "the military 105 Veterans": a plural after it, no label word before
     it), money as a count of things (``1,6 triệu đồng`` as "1.6 million tickets"), an amount the English puts
     in a foreign currency the source never names (``trị giá 1,5 triệu`` as "$1.5 million"), a count read as a
     decade ("990s" for ``990 năm``), a span of time as a count of things ("5 five stages" for ``5 năm``). The
     value stands, the meaning does not: ``weak``. "Route 1 runs",
-    "District 5 residents", "VND 1.6 million in fines" and "1.5 million dong" stay ``ok``. Without
-    ``source_text`` (a number read back alone) the words after the number are unknown: no currency check."""
+    "District 5 residents", "VND 1.6 million in fines" and "1.5 million dong" stay ``ok``."""
     for i, (status, target) in state.status.items():
         if status != "ok" or target is None:
             continue
         source = state.sources[i]
-        money_added = source_text is not None and _currency_added(source, target, source_text)
-        if money_added or _role_changed(source, target, target_text):
+        if _currency_added(source, target, source_text) or _role_changed(source, target, target_text):
             state.status[i] = ("weak", target)
 
 
@@ -1225,7 +1223,7 @@ def match_mentions(
     _share_doubt(state)
     if every_source:
         _weaken_unstated_terms(state)
-    _weaken_roles_changed(state, source_text if every_source else None, target_text)
+    _weaken_roles_changed(state, source_text, target_text)
     checks = tuple(
         MentionCheck(s, *state.status.get(i, ("missing", None)), state.conversions.get(i))
         for i, s in enumerate(state.sources)

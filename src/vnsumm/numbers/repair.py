@@ -142,8 +142,9 @@ def _to_fix(report: NumberReport, *, allow_rounding: bool) -> list[int]:
     ]
 
 
-def _reads_back(source: Mention, english: str, start: int, text: str) -> bool:
+def _reads_back(source: Mention, english: str, start: int, text: str, source_after: str = "") -> bool:
     """Does ``text`` written at ``start`` of ``english`` (in place of what was there) read as ``source``?
+    ``source_after``: the source's words after the number (``bảng`` after ``700 triệu`` lets "£700m" stand).
 
     The English around it is extracted again and matched against the one source mention with the
     matcher's own rules: ``ok`` is required (no alternative reading left to chance, no format issue), or
@@ -157,21 +158,24 @@ def _reads_back(source: Mention, english: str, start: int, text: str) -> bool:
     if not inside:
         return False
     alone = replace(source, start=0, end=len(source.text))
-    verdict = match_mentions([alone], inside, source.text, window, window=1.0, every_source=False).mentions[0]
+    source_text = source.text + source_after
+    verdict = match_mentions([alone], inside, source_text, window, window=1.0, every_source=False).mentions[0]
     found = verdict.target
     if found is None or not (found.start <= lo and hi <= found.end):
         return False
     return verdict.status == "ok" or verdict.status == "weak" and found.kind == "ordinal" != source.kind
 
 
-def _choose(check_: MentionCheck, english: str, others: list[Value]) -> tuple[str | None, str | None]:
+def _choose(
+    check_: MentionCheck, english: str, others: list[Value], source_after: str = ""
+) -> tuple[str | None, str | None]:
     """The rendering closest to the span it replaces that reads back as the source number, or None and
     why not. ``others``: the values of the text's other source numbers (parts of the span that state
-    one of them are left alone)."""
+    one of them are left alone); ``source_after``: the source's words after the number."""
     source, target = check_.source, check_.target
     assert target is not None
     rest = english[: target.start] + english[target.end :]
-    if _reads_back(source, rest, target.start, target.text):
+    if _reads_back(source, rest, target.start, target.text, source_after):
         return None, "the span already states the source number (the check doubts it for a twin that failed)"
     parts = _part_edits(source, target, others)
     whole = _whole_renderings(source, target)
@@ -181,7 +185,7 @@ def _choose(check_: MentionCheck, english: str, others: list[Value]) -> tuple[st
             f"the English span is a {target.kind}, the source a {source.kind}: not one number to rewrite",
         )
     for text in [*parts, *whole]:
-        if _reads_back(source, rest, target.start, text):
+        if _reads_back(source, rest, target.start, text, source_after):
             return text, None
     return None, "no English rendering reads back as the source number in place"
 
@@ -308,7 +312,7 @@ def repair(source: str, english: str, *, allow_rounding: bool = False, strict: b
     for i in _to_fix(before, allow_rounding=allow_rounding):
         check_ = before.mentions[i]
         others = [c.source.value for c in before.mentions if c is not check_]
-        text, why = _choose(check_, english, others)
+        text, why = _choose(check_, english, others, source[check_.source.end :][:_CONTEXT_CHARS])
         if text is not None and check_.target is not None:
             edits[i] = (check_.target, text)
         else:
