@@ -159,6 +159,7 @@ _TIME_G = re.compile(r"(?<![\w.,])([01]?\d|2[0-4])g(?:([0-5]\d))?" + _PERIOD + _
 _DIGIT_G = re.compile(r"[0-9]g")
 _TIME_GIO = re.compile(r"(?<![\w.,])(\d{1,2})\s+giờ(?:\s+(\d{1,2})(?:\s+phút)?)?" + _PERIOD + r"(?!\w)")
 _DIGIT_H = re.compile(r"[0-9]h")
+_DIGIT_SPACED_H = re.compile(r"[0-9] ?h")
 _TIME_CUE_BEFORE = re.compile(r"(?i:lúc|vào|vào lúc|đến|từ)\s*$")
 # A part of the day, or a time zone (``16 h giờ Việt Nam``, ``9 giờ GMT``), after an hour.
 _TIME_CUE_AFTER = re.compile(
@@ -185,7 +186,9 @@ _WEEKDAY_AFTER = re.compile(
     r"^(?:\s*(?i:tuần|này|tới|vừa|,\s*ngày|\(?\s*\d{1,2}\s*/\s*\d{1,2})|[,.;!?]|\s*$)"
 )
 # ``Boeing 747``, ``Type 093``, ``VTV 9``, ``Boeing 747-200``: a number after a foreign name or an acronym.
-_AFTER_A_NAME = re.compile(r"(?<![\w-])(?P<name>[A-Z][A-Za-z]+) (?P<num>\d+(?:-\d+)?)(?![\w/%:-]|[.,]\d)")
+# Read back from each digit run (a pattern opening with a look-behind would be tried at every position).
+_NAME_BEFORE = re.compile(r"(?<![\w-])(?P<name>[A-Z][A-Za-z]+) $")
+_NAMED_BY_NAME = re.compile(r"\d+(?:-\d+)?(?![\w/%:-]|[.,]\d)")
 _VI_SYLLABLE = re.compile(
     rf"(?i:(?:{alternation(SYLLABLE_ONSETS)})?(?:{alternation(SYLLABLE_NUCLEI)})(?:{alternation(SYLLABLE_CODAS)})?)"
 )
@@ -497,21 +500,26 @@ def _named_code(m: re.Match[str], claims: Claims) -> Draft | None:
     return Draft(head.start(), named.end(), "code", value)
 
 
-def _after_a_name(m: re.Match[str], _claims: Claims) -> Draft | None:
+def _after_a_name(m: re.Match[str], claims: Claims) -> Draft | None:
     """A number after a foreign name names a model (``Boeing 747``, ``Type 093``): a code, digits as written
     when zero-padded or joined (``093``, ``747-200``). After an acronym the acronym is part of the code
     (``VTV 9``, which English writes "VTV9"). Not a count (``Mai 2 bánh``: ``Mai`` is a Vietnamese syllable),
     a year (``Miss Universe 2018``), money (``USD 500``) or a quantity (``Facebook 2 triệu``)."""
-    name, number = m["name"], m["num"]
+    text = claims.text
+    before = _NAME_BEFORE.search(text, max(0, m.start() - 24), m.start())
+    named = _NAMED_BY_NAME.match(text, m.start()) if before else None
+    if before is None or named is None:
+        return None
+    name, number = before["name"], named.group()
     acronym = name.isupper()
     if (_VI_SYLLABLE.fullmatch(name) and not acronym) or name in PREFIXES or _YEAR_LIKE.fullmatch(number):
         return None
-    if _QUANTITY_AFTER.match(m.string, m.end()) or _counter_after(m.string, m.end()):
+    if _QUANTITY_AFTER.match(text, named.end()) or _counter_after(text, named.end()):
         return None
     if acronym:
-        return Draft(m.start(), m.end(), "code", m.group())
+        return Draft(before.start(), named.end(), "code", text[before.start() : named.end()])
     value: Value = number if number[0] == "0" or "-" in number else Decimal(number)
-    return Draft(m.start("num"), m.end("num"), "code", value)
+    return Draft(named.start(), named.end(), "code", value)
 
 
 def _token_around(text: str, i: int) -> tuple[int, int]:
@@ -883,7 +891,7 @@ DIGIT_RULES: tuple[Rule, ...] = (
             Example("Đã có 5 ca trong 24h qua.", "24h", "24"),
         ),
         _HOURS_H,
-        gate=has_char("h"),
+        gate=searches(_DIGIT_SPACED_H),
     ),
     # Before "quantity", which reads ``3g`` as three grams.
     Rule(
@@ -951,7 +959,7 @@ DIGIT_RULES: tuple[Rule, ...] = (
             Example("Máy bay Boeing 747-200 của IranAir.", "747-200", "747-200"),
             Example("Phát trên kênh VTV 9 tối nay.", "VTV 9", "VTV 9"),
         ),
-        _AFTER_A_NAME,
+        find=_digit_runs,
     ),
     Rule(
         "letters and digits",
