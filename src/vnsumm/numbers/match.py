@@ -731,8 +731,8 @@ def _weaken_roles_changed(state: _State, source_text: str, target_text: str) -> 
     it), money as a count of things (``1,6 triệu đồng`` as "1.6 million tickets"), an amount the English puts
     in a foreign currency the source never names (``trị giá 1,5 triệu`` as "$1.5 million"), a count read as a
     decade ("990s" for ``990 năm``), a span of time as a count of things ("5 five stages" for ``5 năm``). The
-    value stands, the meaning does not: ``weak``. "Route 1 runs",
-    "District 5 residents", "VND 1.6 million in fines" and "1.5 million dong" stay ``ok``."""
+    value stands, the meaning does not: ``weak``. "Route 1 runs", "District 5 residents", "VND 1.6 million in
+    fines" and "1.5 million dong" stay ``ok``."""
     for i, (status, target) in state.status.items():
         if status != "ok" or target is None:
             continue
@@ -752,7 +752,7 @@ def _currency_added(source: Mention, target: Mention, source_text: str) -> bool:
         return False
     after = _WORDS.findall(unicodedata.normalize("NFC", source_text[source.end : source.end + 24]).lower())
     named = bool(after) and any(after[0] == name.split()[0].lower() for name in unit.vi)
-    return not named or after[1:2] != [] and after[1] in AFTER_DONG_NO_CURRENCY  # ``800 đô thị``: towns
+    return not named or len(after) > 1 and after[1] in AFTER_DONG_NO_CURRENCY  # ``800 đô thị``: towns
 
 
 def _role_changed(source: Mention, target: Mention, target_text: str) -> bool:

@@ -142,7 +142,7 @@ def _to_fix(report: NumberReport, *, allow_rounding: bool) -> list[int]:
     ]
 
 
-def _reads_back(source: Mention, english: str, start: int, text: str, source_after: str = "") -> bool:
+def _reads_back(source: Mention, english: str, start: int, text: str, source_after: str) -> bool:
     """Does ``text`` written at ``start`` of ``english`` (in place of what was there) read as ``source``?
     ``source_after``: the source's words after the number (``bảng`` after ``700 triệu`` lets "£700m" stand).
 
@@ -167,7 +167,7 @@ def _reads_back(source: Mention, english: str, start: int, text: str, source_aft
 
 
 def _choose(
-    check_: MentionCheck, english: str, others: list[Value], source_after: str = ""
+    check_: MentionCheck, english: str, others: list[Value], source_after: str
 ) -> tuple[str | None, str | None]:
     """The rendering closest to the span it replaces that reads back as the source number, or None and
     why not. ``others``: the values of the text's other source numbers (parts of the span that state

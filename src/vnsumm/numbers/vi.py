@@ -417,9 +417,14 @@ def _said_as_a_time(m: re.Match[str], text: str, *, cue_after: bool) -> bool:
     return cue_after and _TIME_CUE_AFTER.match(text, m.end()) is not None
 
 
+def _after_a_span_cue(text: str, start: int) -> bool:
+    """Is the hour at ``start`` a span of hours by the word before it (``trong 24h qua``)?"""
+    return _HOUR_SPAN_CUE.search(text, max(0, start - 14), start) is not None
+
+
 def _hour_with_h(m: re.Match[str], claims: Claims) -> Draft | None:
     """``16h`` is a clock time (news writes the hour so), unless a span cue is before it (``trong 24h``)."""
-    if not m.group(2) and _HOUR_SPAN_CUE.search(claims.text, max(0, m.start() - 14), m.start()):
+    if not m.group(2) and _after_a_span_cue(claims.text, m.start()):
         return None
     return _clock_time(m, claims)
 
@@ -428,8 +433,8 @@ def _hours_with_h(m: re.Match[str], claims: Claims) -> Draft | None:
     """An hour the clock rules left: ``16 h`` with a cue is a time (``lúc 16 h``, ``16 h giờ Việt Nam``);
     otherwise it, ``72h`` and ``trong 24h`` are spans of hours, counted in ``giờ``."""
     hour = int(m.group(1))
-    span_cue = _HOUR_SPAN_CUE.search(claims.text, max(0, m.start() - 14), m.start())
-    if hour <= 24 and not span_cue and _said_as_a_time(m, claims.text, cue_after=True):
+    span = _after_a_span_cue(claims.text, m.start())
+    if hour <= 24 and not span and _said_as_a_time(m, claims.text, cue_after=True):
         return _clock_time(m, claims)
     return Draft(m.start(), m.end("h"), "number", Decimal(hour), unit="giờ")
 
